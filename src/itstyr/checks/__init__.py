@@ -1,0 +1,1 @@
+"""Checks over the loaded workspace; each yields findings and never prints."""

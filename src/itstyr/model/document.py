@@ -1,0 +1,56 @@
+"""One YAML document of a governance repository, with the means to point back into its file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from yaml.nodes import Node
+
+from itstyr.findings import Location, json_pointer
+from itstyr.yamlsafe import locate
+
+
+@dataclass(slots=True, eq=False)
+class Document:
+    path: str  # relative to the repository root, forward slashes
+    index: int  # position in the file, from 0
+    data: Any
+    node: Node
+
+    @property
+    def kind(self) -> str | None:
+        value = self.data.get("kind") if isinstance(self.data, dict) else None
+        return value if isinstance(value, str) else None
+
+    @property
+    def id(self) -> str | None:
+        value = self.data.get("id") if isinstance(self.data, dict) else None
+        return value if isinstance(value, str) else None
+
+    @property
+    def name(self) -> str | None:
+        value = self.data.get("name") if isinstance(self.data, dict) else None
+        return value if isinstance(value, str) else None
+
+    @property
+    def line(self) -> int:
+        return self.node.start_mark.line + 1
+
+    def location(self, parts: tuple = (), *, key: bool = False) -> Location:
+        """Where the value at `parts` (keys and list indexes) is written; with `key`, where its key is."""
+        line, column = locate(self.node, tuple(parts), key=key)
+        return Location(self.path, line, column, json_pointer(parts))
+
+    def get(self, parts: tuple, default: Any = None) -> Any:
+        value = self.data
+        for part in parts:
+            if isinstance(value, dict) and isinstance(part, str):
+                if part not in value:
+                    return default
+                value = value[part]
+            elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+                value = value[part]
+            else:
+                return default
+        return value
