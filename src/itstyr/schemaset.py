@@ -54,6 +54,8 @@ class SchemaSet:
         """The kind's name for people, from its schema's titles."""
         from itstyr.messages import Text
 
+        if kind == ANY:
+            return Text("valfri posttyp", "any kind")
         schema = self.schema(kind)
         return Text(schema.get("title", kind), schema.get("x-title-en", kind))
 

@@ -48,14 +48,17 @@ def check_references(workspace: Workspace, schemas: SchemaSet) -> Iterator[Findi
             continue
         for parts, target_id, kinds in iter_references(document, schemas.ref_specs(kind)):
             target = workspace.get(target_id)
+            any_kind = ANY in kinds
             if target is None:
                 if kinds not in ids_by_kind:
-                    ids_by_kind[kinds] = [d.id for k in kinds for d in workspace.of_kind(k) if d.id]
+                    ids_by_kind[kinds] = (
+                        list(workspace.ids()) if any_kind else [d.id for k in kinds for d in workspace.of_kind(k) if d.id]
+                    )
                 suggestion = did_you_mean(target_id, ids_by_kind[kinds])
                 hint = (
                     Message("hint.did_you_mean", value=suggestion)
                     if suggestion
-                    else Message("ref.unknown.hint", kinds=[schemas.kind_label(k) for k in kinds])
+                    else Message("ref.unknown.hint")
                 )
                 yield Finding(
                     "ref-unknown",
@@ -66,7 +69,7 @@ def check_references(workspace: Workspace, schemas: SchemaSet) -> Iterator[Findi
                     kind=kind,
                     entity_id=document.id,
                 )
-            elif target.kind not in kinds:
+            elif target.kind not in kinds and not any_kind:
                 where = target.location()
                 yield Finding(
                     "ref-wrong-kind",
