@@ -363,6 +363,18 @@ def parse_text(text: str, limits: Limits = Limits()) -> ParsedFile:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or str(error)
         context = f" ({error.context})" if error.context else ""
+        if "nesting depth" in problem:  # libyaml's own bound on flow nesting
+            problems.append(
+                YamlProblem(
+                    "yaml-limit",
+                    Message("yaml.limit_depth", limit=limits.max_depth),
+                    line,
+                    column,
+                    hint=Message("yaml.limit_depth.hint"),
+                    document_index=index,
+                )
+            )
+            return parsed
         problems.append(
             YamlProblem(
                 "yaml-syntax",
