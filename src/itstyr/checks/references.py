@@ -15,6 +15,9 @@ from itstyr.schemaset import ANY, RefSpec, SchemaSet
 from itstyr.suggest import did_you_mean
 
 
+_LISTED_KINDS = 4  # name the expected kinds only when they are few enough to read
+
+
 def iter_references(document: Document, specs: tuple[RefSpec, ...]) -> Iterator[tuple[tuple, str, tuple[str, ...]]]:
     """(path, referenced id, allowed kinds) for every reference the document holds."""
     for spec in specs:
@@ -60,10 +63,15 @@ def check_references(workspace: Workspace, schemas: SchemaSet) -> Iterator[Findi
                     if suggestion
                     else Message("ref.unknown.hint")
                 )
+                message = (
+                    Message("ref.unknown_any", id=target_id)
+                    if any_kind or len(kinds) > _LISTED_KINDS
+                    else Message("ref.unknown", id=target_id, kinds=[schemas.kind_label(k) for k in kinds])
+                )
                 yield Finding(
                     "ref-unknown",
                     Severity.ERROR,
-                    Message("ref.unknown", id=target_id, kinds=[schemas.kind_label(k) for k in kinds]),
+                    message,
                     document.location(parts),
                     hint=hint,
                     kind=kind,

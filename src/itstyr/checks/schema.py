@@ -89,6 +89,11 @@ def _translate(document: Document, error) -> Iterator[Finding]:
         hint = Message("hint.did_you_mean", value=suggestion) if suggestion else Message("schema.enum.hint", values=options)
         yield _finding(document, RULE, Message("schema.enum", value=_show(error.instance), field=_field(schema, parts)), parts, hint=hint)
         return
+    if validator == "not":
+        rule_text = schema.get("description")
+        message = Message("schema.rule", rule=Text(rule_text)) if rule_text else Message("schema.not")
+        yield _finding(document, RULE, message, parts)
+        return
     if validator == "const":
         yield _finding(
             document, RULE, Message("schema.const", value=_show(error.instance), expected=_show(error.validator_value)), parts
@@ -171,6 +176,8 @@ def _condition_of(error) -> tuple[str | None, Message] | None:
             conditions.append(Message("when.equals", key=name, value=_show(sub["const"])))
         elif "enum" in sub:
             conditions.append(Message("when.one_of", key=name, values=[str(v) for v in sub["enum"]]))
+        elif isinstance(sub.get("not"), dict) and "const" in sub["not"]:
+            conditions.append(Message("when.not_equals", key=name, value=_show(sub["not"]["const"])))
     when = Message("when.all", conditions=conditions) if conditions else Message("when.condition")
     return then_schema.get("description"), when
 
