@@ -129,7 +129,7 @@ def test_kind_has_one_valid_example(kind):
     data = parsed.documents[0].data
     assert isinstance(data, dict), f"{_where(block)}: the example is not a mapping"
     assert data.get("kind") == kind, f"{_where(block)}: the example under '### {kind}' has kind {data.get('kind')!r}"
-    documents = [Document(f"README.md#{kind}", d.index, d.data, d.node) for d in parsed.documents]
+    documents = [Document(f"README.md#{kind}", d) for d in parsed.documents]
     findings = list(check_documents(Workspace(documents), schema_set()))
     if findings:
         pytest.fail(f"{_where(block)}: the example breaks its schema:\n" + "\n".join(

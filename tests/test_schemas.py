@@ -141,7 +141,7 @@ def _examples(kind: str, prefix: str) -> list[Path]:
 def _schema_findings(path: Path):
     parsed = parse_text(path.read_text(encoding="utf-8"))
     assert not parsed.problems, f"{path}: {parsed.problems}"
-    documents = [Document(path.name, d.index, d.data, d.node) for d in parsed.documents]
+    documents = [Document(path.name, d) for d in parsed.documents]
     return list(check_documents(Workspace(documents), schema_set()))
 
 

@@ -61,16 +61,19 @@ def validate(path: str | Path) -> ValidationResult:
     from itstyr.model.loading import load_workspace
     from itstyr.schemaset import schema_set
 
+    from itstyr.gcpause import paused_gc
+
     root, settings, findings = open_repository(path)
     if findings:  # broken settings: the include/exclude globs and limits cannot be trusted
         return ValidationResult(root, settings, Workspace(), sorted(findings, key=Finding.sort_key))
-    loaded = load_workspace(root, settings)
-    schemas = schema_set()
-    findings = list(loaded.findings)
-    findings.extend(check_documents(loaded.workspace, schemas))
-    findings.extend(check_unique_ids(loaded.workspace))
-    findings.extend(check_references(loaded.workspace, schemas))
-    findings.sort(key=Finding.sort_key)
+    with paused_gc():
+        loaded = load_workspace(root, settings)
+        schemas = schema_set()
+        findings = list(loaded.findings)
+        findings.extend(check_documents(loaded.workspace, schemas))
+        findings.extend(check_unique_ids(loaded.workspace))
+        findings.extend(check_references(loaded.workspace, schemas))
+        findings.sort(key=Finding.sort_key)
     return ValidationResult(root, settings, loaded.workspace, findings, loaded.files)
 
 

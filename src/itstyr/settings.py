@@ -52,7 +52,7 @@ def load_settings(root: Path) -> tuple[Settings, list[Finding]]:
         where = Location(SETTINGS_FILE, parsed.documents[1].line)
         return settings, [_config(Message("config.several_documents"), where)]
     parsed_document = parsed.documents[0]
-    document = Document(SETTINGS_FILE, 0, parsed_document.data, parsed_document.node)
+    document = Document(SETTINGS_FILE, parsed_document)
     schemas = schema_set()
     if not isinstance(document.data, dict) or not schemas.fast_validator(CONFIG_FILE).is_valid(document.data):
         errors = schemas.detailed_validator(CONFIG_FILE).iter_errors(document.data)

@@ -62,15 +62,35 @@ class YamlProblem:
     document_index: int | None = None
 
 
+class SourceText:
+    """A file's text, from which its node graphs are composed again only if a position is asked for.
+
+    Keeping every node of every file alive would cost far more memory and garbage-collector time
+    than composing the few files that have findings a second time.
+    """
+
+    __slots__ = ("text", "_nodes")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._nodes: list[Node] | None = None
+
+    def node(self, index: int) -> Node | None:
+        if self._nodes is None:
+            self._nodes = _compose_nodes(self.text)
+        return self._nodes[index] if 0 <= index < len(self._nodes) else None
+
+
 @dataclass(slots=True)
 class ParsedDocument:
     data: Any
-    node: Node
     index: int
+    line: int
+    source: SourceText
 
     @property
-    def line(self) -> int:
-        return self.node.start_mark.line + 1
+    def node(self) -> Node | None:
+        return self.source.node(self.index)
 
 
 @dataclass(slots=True)
@@ -340,6 +360,7 @@ def parse_text(text: str, limits: Limits = Limits()) -> ParsedFile:
         return parsed
     loader = _NodeLoader(text)
     builder = _Builder(limits, problems)
+    source = SourceText(text)
     index = 0
     try:
         while loader.check_node():
@@ -356,7 +377,7 @@ def parse_text(text: str, limits: Limits = Limits()) -> ParsedFile:
             if builder.stopped:
                 break  # the file's node budget is spent: later documents would only repeat the message
             if data is not _Stop:
-                parsed.documents.append(ParsedDocument(data, node, index))
+                parsed.documents.append(ParsedDocument(data, index, node.start_mark.line + 1, source))
             index += 1
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -399,6 +420,23 @@ def parse_text(text: str, limits: Limits = Limits()) -> ParsedFile:
     return parsed
 
 
+def _compose_nodes(text: str) -> list[Node]:
+    """The root node of every document that composes without error (text already checked once)."""
+    nodes: list[Node] = []
+    loader = _NodeLoader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                break
+            nodes.append(node)
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return nodes
+
+
 def _with_document(problem: YamlProblem, index: int) -> YamlProblem:
     if problem.document_index is not None:
         return problem
@@ -424,11 +462,13 @@ def parse_bytes(raw: bytes, limits: Limits = Limits()) -> ParsedFile:
     return parse_text(text, limits)
 
 
-def locate(root: Node, parts: tuple, *, key: bool = False) -> tuple[int, int]:
+def locate(root: Node | None, parts: tuple, *, key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the value at a JSON path, or of the deepest part of it that exists.
 
     With `key`, the position of the mapping key itself (where an unknown key is best pointed at).
     """
+    if root is None:
+        return 1, 1
     node = root
     for position, part in enumerate(parts):
         last = position == len(parts) - 1

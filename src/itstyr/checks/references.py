@@ -12,7 +12,7 @@ from itstyr.findings import Finding, Severity
 from itstyr.messages import Message
 from itstyr.model import Document, Workspace
 from itstyr.schemaset import ANY, RefSpec, SchemaSet
-from itstyr.suggest import did_you_mean
+from itstyr.suggest import Suggester
 
 
 _LISTED_KINDS = 4  # name the expected kinds only when they are few enough to read
@@ -44,7 +44,7 @@ def _walk(value: Any, path: tuple, parts: tuple) -> Iterator[tuple[tuple, Any]]:
 
 def check_references(workspace: Workspace, schemas: SchemaSet) -> Iterator[Finding]:
     kind_files = schemas.kind_files
-    ids_by_kind: dict[tuple[str, ...], list[str]] = {}
+    suggesters: dict[tuple[str, ...], Suggester] = {}
     for document in workspace:
         kind = document.kind
         if kind not in kind_files:
@@ -53,11 +53,11 @@ def check_references(workspace: Workspace, schemas: SchemaSet) -> Iterator[Findi
             target = workspace.get(target_id)
             any_kind = ANY in kinds
             if target is None:
-                if kinds not in ids_by_kind:
-                    ids_by_kind[kinds] = (
-                        list(workspace.ids()) if any_kind else [d.id for k in kinds for d in workspace.of_kind(k) if d.id]
+                if kinds not in suggesters:
+                    suggesters[kinds] = Suggester(
+                        workspace.ids() if any_kind else [d.id for k in kinds for d in workspace.of_kind(k) if d.id]
                     )
-                suggestion = did_you_mean(target_id, ids_by_kind[kinds])
+                suggestion = suggesters[kinds](target_id)
                 hint = (
                     Message("hint.did_you_mean", value=suggestion)
                     if suggestion

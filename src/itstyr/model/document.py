@@ -5,18 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from yaml.nodes import Node
-
 from itstyr.findings import Location, json_pointer
-from itstyr.yamlsafe import locate
+from itstyr.yamlsafe import ParsedDocument, locate
 
 
 @dataclass(slots=True, eq=False)
 class Document:
     path: str  # relative to the repository root, forward slashes
-    index: int  # position in the file, from 0
-    data: Any
-    node: Node
+    parsed: ParsedDocument
+
+    @property
+    def data(self) -> Any:
+        return self.parsed.data
+
+    @property
+    def index(self) -> int:
+        """Position in the file, from 0."""
+        return self.parsed.index
 
     @property
     def kind(self) -> str | None:
@@ -35,11 +40,11 @@ class Document:
 
     @property
     def line(self) -> int:
-        return self.node.start_mark.line + 1
+        return self.parsed.line
 
     def location(self, parts: tuple = (), *, key: bool = False) -> Location:
         """Where the value at `parts` (keys and list indexes) is written; with `key`, where its key is."""
-        line, column = locate(self.node, tuple(parts), key=key)
+        line, column = locate(self.parsed.node, tuple(parts), key=key)
         return Location(self.path, line, column, json_pointer(parts))
 
     def get(self, parts: tuple, default: Any = None) -> Any:

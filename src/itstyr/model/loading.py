@@ -87,7 +87,7 @@ def load_file(root: Path, relative: str, settings: Settings, result: LoadResult)
         )
         return
     for parsed_document in parsed.documents:
-        document = Document(relative, parsed_document.index, parsed_document.data, parsed_document.node)
+        document = Document(relative, parsed_document)
         if parsed_document.data is None:
             if len(parsed.documents) > 1 or parsed.problems:
                 result.findings.append(
