@@ -184,6 +184,13 @@ def _condition_of(error) -> tuple[str | None, Message] | None:
 
 def _translate_alternatives(document: Document, error, parts: tuple, schema: dict) -> Iterator[Finding]:
     context = list(error.context or [])
+    if context and all(sub.validator == "required" for sub in context):
+        # "one of these fields" (anyOf of required): name them, and the rule behind it
+        names = sorted({name for sub in context for name in sub.validator_value if name not in (error.instance or {})})
+        rule_text = schema.get("description")
+        hint = Text(rule_text, en_fallback=False) if rule_text else None
+        yield _finding(document, RULE, Message("schema.required_one_of", fields=names), parts, hint=hint)
+        return
     deeper = [sub for sub in context if len(sub.absolute_path) > len(error.absolute_path)]
     if deeper:
         from jsonschema.exceptions import best_match
