@@ -23,10 +23,25 @@ class LoadResult:
     files: list[str] = field(default_factory=list)
 
 
-def discover(root: Path, settings: Settings) -> list[str]:
-    """Repository-relative paths of the files to read, sorted. Hidden folders and files are skipped."""
+def discover(root: Path, settings: Settings, unreadable: list[Finding] | None = None) -> list[str]:
+    """Repository-relative paths of the files to read, sorted. Hidden folders and files are skipped;
+    a folder that cannot be listed is reported in `unreadable`, not silently passed over."""
     found = []
-    for folder, subfolders, files in os.walk(root):
+
+    def on_error(error: OSError) -> None:
+        if unreadable is not None:
+            relative = os.path.relpath(error.filename or str(root), root).replace(os.sep, "/")
+            unreadable.append(
+                Finding(
+                    "file-unreadable",
+                    Severity.ERROR,
+                    Message("file.unreadable_folder", error=error.strerror or str(error)),
+                    Location(relative),
+                    hint=Message("file.unreadable.hint"),
+                )
+            )
+
+    for folder, subfolders, files in os.walk(root, onerror=on_error):
         relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if relative_folder == "." else relative_folder + "/"
         subfolders[:] = sorted(
@@ -43,7 +58,7 @@ def discover(root: Path, settings: Settings) -> list[str]:
 
 def load_workspace(root: Path, settings: Settings, files: list[str] | None = None) -> LoadResult:
     result = LoadResult(Workspace())
-    result.files = discover(root, settings) if files is None else files
+    result.files = discover(root, settings, result.findings) if files is None else files
     for relative in result.files:
         load_file(root, relative, settings, result)
     return result
