@@ -188,6 +188,10 @@ def _scalar_value(node: ScalarNode, problems: list[YamlProblem]):
     return value
 
 
+def limit_problem(key: str, limit: int, line: int = 1, column: int = 1, index: int | None = None) -> YamlProblem:
+    return YamlProblem("yaml-limit", Message(key, limit=limit), line, column, hint=Message(key + ".hint"), document_index=index)
+
+
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
@@ -225,27 +229,13 @@ class _Builder:
         if self.budget < 0:
             if not self.stopped:
                 self.stopped = True
-                self.problems.append(
-                    YamlProblem(
-                        "yaml-limit",
-                        Message("yaml.limit_nodes", limit=self.limits.max_nodes),
-                        *_position(node),
-                        hint=Message("yaml.limit_nodes.hint"),
-                    )
-                )
+                self.problems.append(limit_problem("yaml.limit_nodes", self.limits.max_nodes, *_position(node)))
             raise _Stop
         cls = type(node)
         if cls is ScalarNode:
             return _scalar_value(node, self.problems)
         if depth >= self.limits.max_depth:
-            self.problems.append(
-                YamlProblem(
-                    "yaml-limit",
-                    Message("yaml.limit_depth", limit=self.limits.max_depth),
-                    *_position(node),
-                    hint=Message("yaml.limit_depth.hint"),
-                )
-            )
+            self.problems.append(limit_problem("yaml.limit_depth", self.limits.max_depth, *_position(node)))
             raise _Stop
         if cls is SequenceNode:
             if node.tag != SEQ_TAG:
@@ -336,13 +326,7 @@ def _too_deep_for_c_composer(text: str, limits: Limits) -> YamlProblem | None:
                 depth += 1
                 if depth > limits.max_depth:
                     mark = event.start_mark
-                    return YamlProblem(
-                        "yaml-limit",
-                        Message("yaml.limit_depth", limit=limits.max_depth),
-                        mark.line + 1,
-                        mark.column + 1,
-                        hint=Message("yaml.limit_depth.hint"),
-                    )
+                    return limit_problem("yaml.limit_depth", limits.max_depth, mark.line + 1, mark.column + 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -385,16 +369,7 @@ def parse_text(text: str, limits: Limits = Limits()) -> ParsedFile:
         problem = error.problem or str(error)
         context = f" ({error.context})" if error.context else ""
         if "nesting depth" in problem:  # libyaml's own bound on flow nesting
-            problems.append(
-                YamlProblem(
-                    "yaml-limit",
-                    Message("yaml.limit_depth", limit=limits.max_depth),
-                    line,
-                    column,
-                    hint=Message("yaml.limit_depth.hint"),
-                    document_index=index,
-                )
-            )
+            problems.append(limit_problem("yaml.limit_depth", limits.max_depth, line, column, index))
             return parsed
         problems.append(
             YamlProblem(
