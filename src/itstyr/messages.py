@@ -69,6 +69,11 @@ def text(key: str, language: str = DEFAULT_LANGUAGE, **params: Any) -> str:
     return Message(key, **params).render(language, nested=True)
 
 
+def count(noun: str, number: int) -> Message:
+    """"1 fil", "2 filer": the catalogue holds `count.<noun>.one` and `count.<noun>.other`."""
+    return Message(f"count.{noun}.{'one' if number == 1 else 'other'}", n=number)
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     from itstyr.resources import read_bundled_yaml

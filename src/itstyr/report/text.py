@@ -7,7 +7,7 @@ from typing import TextIO
 
 from itstyr.api import ValidationResult
 from itstyr.findings import Severity
-from itstyr.messages import text
+from itstyr.messages import Message, count, text
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -30,8 +30,9 @@ def report(result: ValidationResult, language: str, stream: TextIO) -> None:
             hint = finding.hint.render(language)
             if hint:
                 console.print(f"    [dim]{hint_label}:[/] {escape(hint)}")
-    counts = {"documents": len(result.workspace), "files": len(result.files)}
+    counts = {"documents": count("document", len(result.workspace)), "files": count("file", len(result.files))}
     if result.findings:
-        console.print(text("report.summary", language, errors=result.errors, warnings=result.warnings, **counts))
+        summary = Message("report.summary", errors=count("error", result.errors), warnings=count("warning", result.warnings), **counts)
+        console.print(escape(summary.render(language)))
     else:
-        console.print("[green]" + escape(text("report.clean", language, **counts)) + "[/]")
+        console.print("[green]" + escape(Message("report.clean", **counts).render(language)) + "[/]")
