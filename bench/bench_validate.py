@@ -36,7 +36,6 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO / "governance-repo-template"
 SCHEMAS = REPO / "schemas"
-DEFS_FILE = "defs.schema.json"
 SETTINGS_FILE = "itstyr.yaml"
 DEFAULT_SOURCE_GLOBS = ("**/*.yaml", "**/*.yml")
 KEEP_MARKER = ".itstyr-bench"  # hidden, so itstyr does not read it
