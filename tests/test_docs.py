@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from itstyr.checks.schema import check_documents
 from itstyr.model import Document, Workspace
 from itstyr.schemaset import schema_set
 from itstyr.yamlsafe import parse_text
-
-from conftest import ROOT
 
 README = Path(os.environ.get("ITSTYR_README") or ROOT / "README.md")
 SECTION_HEADING = "## The kinds"

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 import string
 
-from itstyr.messages import catalogue
-
 from conftest import ROOT
+from itstyr.messages import catalogue
 
 
 def _placeholders(template: str) -> set[str]:

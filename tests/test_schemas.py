@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from conftest import EXAMPLES, ROOT
 from itstyr.checks.schema import check_documents
 from itstyr.model import Document, Workspace
 from itstyr.resources import read_bundled_yaml
 from itstyr.schemaset import schema_set
 from itstyr.yamlsafe import parse_text
-
-from conftest import EXAMPLES, ROOT
 
 SCHEMAS = ROOT / "schemas"
 KINDS = [

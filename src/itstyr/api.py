@@ -58,10 +58,9 @@ def validate(path: str | Path) -> ValidationResult:
     from itstyr.checks.identity import check_unique_ids
     from itstyr.checks.references import check_references
     from itstyr.checks.schema import check_documents
+    from itstyr.gcpause import paused_gc
     from itstyr.model.loading import load_workspace
     from itstyr.schemaset import schema_set
-
-    from itstyr.gcpause import paused_gc
 
     root, settings, findings = open_repository(path)
     if findings:  # broken settings: the include/exclude globs and limits cannot be trusted

@@ -4,7 +4,7 @@ wheel works exactly like the source tree."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -31,7 +31,7 @@ def read_bundled_yaml(relative: str) -> Any:
     return parsed.documents[0].data
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_schema(file_name: str) -> dict[str, Any]:
     return json.loads(schema_dir().joinpath(file_name).read_text(encoding="utf-8"))
 

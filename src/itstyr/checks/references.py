@@ -14,7 +14,6 @@ from itstyr.model import Document, Workspace
 from itstyr.schemaset import ANY, RefSpec, SchemaSet
 from itstyr.suggest import Suggester
 
-
 _LISTED_KINDS = 4  # name the expected kinds only when they are few enough to read
 
 

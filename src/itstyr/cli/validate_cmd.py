@@ -30,7 +30,8 @@ def register(app: typer.Typer) -> None:
 
             itstyr validate . --format json --lang en
         """
-        from itstyr.api import resolve_language, validate as run_validate
+        from itstyr.api import resolve_language
+        from itstyr.api import validate as run_validate
         from itstyr.report import REPORTERS
 
         result = run_validate(path)
