@@ -81,6 +81,16 @@ def test_conditional_requirement_names_the_rule(cli, template_copy):
     assert any("'decision'" in m and "status" in m for m in messages), messages
 
 
+def test_bad_web_address_is_explained(cli, template_copy):
+    target = first_file_with(template_copy, "kind: steering_document")
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.rstrip("\n") + "\ndocument_url: https://www.exempel .se/policy\n", encoding="utf-8")
+    run = cli("validate", str(template_copy), "--format", "json")
+    [finding] = [f for f in findings(run) if f["rule"] == "schema"]
+    assert finding["json_path"] == "/document_url"
+    assert "giltig webbadress" in finding["message"]
+
+
 def test_english_messages(cli, template_copy):
     target = first_file_with(template_copy, "status: gallande")
     _replace(target, "status: gallande", "status: galande")

@@ -98,9 +98,7 @@ class SchemaSet:
             from jsonschema import Draft202012Validator
 
             cache[file_name] = Draft202012Validator(
-                self._with_id(file_name),
-                registry=self._detailed_registry,
-                format_checker=Draft202012Validator.FORMAT_CHECKER,
+                self._with_id(file_name), registry=self._detailed_registry, format_checker=_format_checker()
             )
         return cache[file_name]
 
@@ -144,6 +142,25 @@ class SchemaSet:
         for keyword in ("then", "else"):
             if keyword in schema:
                 self._collect_refs(file_name, schema[keyword], path, found, depth + 1)
+
+
+def _format_checker():
+    """python-jsonschema's format checks, plus `uri`, which it only checks with an optional package:
+    without it, a value jsonschema-rs rejects would get no explanation."""
+    from urllib.parse import urlsplit
+
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+
+    @checker.checks("uri", raises=ValueError)
+    def is_uri(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        parts = urlsplit(value)
+        return bool(parts.scheme and (parts.netloc or parts.path)) and not any(c.isspace() for c in value)
+
+    return checker
 
 
 def _annotate_conditions(schema: Any) -> Any:
