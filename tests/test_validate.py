@@ -231,14 +231,14 @@ def test_usage_errors_exit_2_without_traceback(cli, tmp_path):
 def test_empty_folder_is_clean(cli, tmp_path):
     run = cli("validate", str(tmp_path), "--format", "json")
     assert run.code == 0
-    assert run.json()["summary"] == {"files": 0, "documents": 0, "errors": 0, "warnings": 0}
+    assert run.json()["summary"] == {"files": 0, "documents": 0, "errors": 0, "warnings": 0, "infos": 0, "waived": 0}
 
 
 def test_json_output_shape_is_stable(cli, template_copy):
     target = first_file_with(template_copy, "status: gallande")
     _replace(target, "status: gallande", "status: galande")
     report = cli("validate", str(template_copy), "--format", "json").json()
-    assert set(report) == {"tool", "version", "format_version", "language", "summary", "findings"}
+    assert set(report) == {"tool", "version", "format_version", "command", "language", "as_of", "summary", "findings", "waived"}
     assert report["format_version"] == 1
     assert set(report["findings"][0]) == {
         "rule", "severity", "path", "line", "column", "json_path", "kind", "id", "message", "hint",

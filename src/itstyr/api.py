@@ -12,6 +12,7 @@ from itstyr.errors import UserError
 from itstyr.findings import Finding, Severity
 from itstyr.messages import LANGUAGES, Message
 from itstyr.model import Workspace
+from itstyr.report.model import Report
 from itstyr.settings import Settings, load_settings
 
 
@@ -34,6 +35,11 @@ class ValidationResult:
     @property
     def config_broken(self) -> bool:
         return any(finding.rule_id == "config" for finding in self.findings)
+
+    def report(self) -> Report:
+        from itstyr.ruleinfo import validate_rules
+
+        return Report("validate", self.root, self.files, len(self.workspace), self.findings, dict(validate_rules()))
 
 
 def open_repository(path: str | Path) -> tuple[Path, Settings, list[Finding]]:

@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
 
         result = run_validate(path)
         language = resolve_language(lang.value if lang else None, result.settings)
-        REPORTERS[format.value](result, language, sys.stdout)
+        REPORTERS[format.value](result.report(), language, sys.stdout)
         if result.config_broken:
             raise typer.Exit(exitcodes.USAGE)
         raise typer.Exit(exitcodes.FINDINGS if result.errors else exitcodes.OK)

@@ -1,25 +1,24 @@
-"""Reporters by name: `--format` offers exactly the keys of REPORTERS."""
+"""Reporters by name: `--format` offers exactly the keys of REPORTERS. Each takes a `Report`, the
+language and a text stream; each is imported only when chosen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import TextIO
 
-from itstyr.api import ValidationResult
+from itstyr.report.model import Report
 
-Reporter = Callable[[ValidationResult, str, TextIO], None]
+Reporter = Callable[[Report, str, TextIO], None]
 
-
-def _text(result: ValidationResult, language: str, stream: TextIO) -> None:
-    from itstyr.report.text import report
-
-    report(result, language, stream)
+_MODULES = {"text": "text", "json": "json"}
 
 
-def _json(result: ValidationResult, language: str, stream: TextIO) -> None:
-    from itstyr.report.json import report
+def _load(module_name: str) -> Reporter:
+    def run(report: Report, language: str, stream: TextIO) -> None:
+        import_module(f"itstyr.report.{module_name}").report(report, language, stream)
 
-    report(result, language, stream)
+    return run
 
 
-REPORTERS: dict[str, Reporter] = {"text": _text, "json": _json}
+REPORTERS: dict[str, Reporter] = {name: _load(module) for name, module in _MODULES.items()}
