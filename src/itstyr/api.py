@@ -23,6 +23,7 @@ class ValidationResult:
     workspace: Workspace
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    invalid: set[int] = field(default_factory=set)  # id() of documents that break their schema
 
     @property
     def errors(self) -> int:
@@ -75,11 +76,30 @@ def validate(path: str | Path) -> ValidationResult:
         loaded = load_workspace(root, settings)
         schemas = schema_set()
         findings = list(loaded.findings)
-        findings.extend(check_documents(loaded.workspace, schemas))
+        invalid: set[int] = set()
+        findings.extend(check_documents(loaded.workspace, schemas, invalid))
         findings.extend(check_unique_ids(loaded.workspace))
         findings.extend(check_references(loaded.workspace, schemas))
         findings.sort(key=Finding.sort_key)
-    return ValidationResult(root, settings, loaded.workspace, findings, loaded.files)
+    return ValidationResult(root, settings, loaded.workspace, findings, loaded.files, invalid)
+
+
+def lint(path: str | Path, as_of: str | None = None):
+    """Everything `validate` checks, then the lint rules, as of a date (else the setting, else today).
+    Returns an `itstyr.lint.engine.LintResult`."""
+    from itstyr.dates import parse_as_of
+    from itstyr.gcpause import paused_gc
+    from itstyr.lint.engine import LintResult, run_rules
+
+    validation = validate(path)
+    try:
+        evaluation_date = parse_as_of(as_of or validation.settings.as_of)
+    except ValueError:
+        raise UserError(Message("usage.as_of", value=str(as_of)), Message("usage.as_of.hint")) from None
+    if validation.config_broken:
+        return LintResult(validation, evaluation_date, list(validation.findings))
+    with paused_gc():
+        return run_rules(validation, evaluation_date)
 
 
 @dataclass(frozen=True, slots=True)

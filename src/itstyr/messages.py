@@ -76,6 +76,11 @@ def count(noun: str, number: int) -> Message:
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
+    """The general messages, and every lint rule's own (from its data file)."""
     from itstyr.resources import read_bundled_yaml
 
-    return read_bundled_yaml("data/messages.yaml")
+    from itstyr.lint.registry import rule_messages
+
+    messages = dict(read_bundled_yaml("data/messages.yaml"))
+    messages.update(rule_messages())
+    return messages

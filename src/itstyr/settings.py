@@ -7,6 +7,7 @@ from pathlib import Path
 
 from itstyr.findings import Finding, Location, Severity
 from itstyr.messages import DEFAULT_LANGUAGE, Message
+from itstyr.model import Document
 from itstyr.yamlsafe import Limits
 
 SETTINGS_FILE = "itstyr.yaml"
@@ -20,13 +21,17 @@ class Settings:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     limits: Limits = field(default_factory=Limits)
-    source: str | None = None  # the settings file, if there was one
+    extends: str = "default"
+    rules: dict = field(default_factory=dict)
+    thresholds: dict = field(default_factory=dict)
+    waivers: list = field(default_factory=list)
+    document: Document | None = None  # the settings file, for pointing at waivers
 
 
 def load_settings(root: Path) -> tuple[Settings, list[Finding]]:
     """Settings from `root/itstyr.yaml` (defaults if absent), and `config` findings for what is wrong."""
     from itstyr.checks.schema import translate_errors
-    from itstyr.model import Document
+    from itstyr.lint.config import rule_settings_errors
     from itstyr.schemaset import CONFIG_FILE, schema_set
     from itstyr.yamlsafe import parse_bytes
 
@@ -34,7 +39,6 @@ def load_settings(root: Path) -> tuple[Settings, list[Finding]]:
     settings = Settings()
     if not path.is_file():
         return settings, []
-    settings.source = SETTINGS_FILE
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -58,12 +62,27 @@ def load_settings(root: Path) -> tuple[Settings, list[Finding]]:
         errors = schemas.detailed_validator(CONFIG_FILE).iter_errors(document.data)
         return settings, [_as_config(finding) for finding in translate_errors(document, errors)]
     data = document.data
+    rule_errors = list(rule_settings_errors(data.get("rules", {})))
+    if rule_errors:
+        return settings, [_as_config(finding) for finding in translate_errors(document, _under("rules", rule_errors))]
+    settings.document = document
+    settings.extends = data.get("extends", settings.extends)
+    settings.rules = data.get("rules", {})
+    settings.thresholds = data.get("thresholds", {})
+    settings.waivers = data.get("waivers", [])
     settings.language = data.get("language", settings.language)
     settings.as_of = data.get("as_of")
     settings.include = list(data.get("include", settings.include))
     settings.exclude = list(data.get("exclude", []))
     settings.limits = Limits(**data.get("limits", {}))
     return settings, []
+
+
+def _under(key: str, errors):
+    """Errors found in one section, with paths made relative to the whole file."""
+    for error in errors:
+        error.path.appendleft(key)
+        yield error
 
 
 def _config(message: Message, location: Location, hint: Message | None = None) -> Finding:

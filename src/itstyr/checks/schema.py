@@ -26,7 +26,10 @@ _TYPE_KEYS = {
 }
 
 
-def check_documents(workspace: Workspace, schemas: SchemaSet) -> Iterator[Finding]:
+def check_documents(workspace: Workspace, schemas: SchemaSet, invalid: set[int] | None = None) -> Iterator[Finding]:
+    """Findings for documents that break their schema; their `id()`s are added to `invalid`, so
+    that lint rules, which rely on the schema's shapes, can leave them out."""
+    invalid = set() if invalid is None else invalid
     kind_files = schemas.kind_files
     known_kinds = sorted(kind_files)
     for document in workspace:
@@ -35,16 +38,19 @@ def check_documents(workspace: Workspace, schemas: SchemaSet) -> Iterator[Findin
             continue  # reported by the loader
         kind = data.get("kind")
         if kind is None:
+            invalid.add(id(document))
             yield _finding(document, "kind-missing", Message("kind.missing"), (), hint=Message("kind.missing.hint", kinds=known_kinds))
             continue
         if not isinstance(kind, str) or kind not in kind_files:
             suggestion = did_you_mean(str(kind), known_kinds)
             hint = Message("hint.did_you_mean", value=suggestion) if suggestion else Message("kind.unknown.hint", kinds=known_kinds)
+            invalid.add(id(document))
             yield _finding(document, "kind-unknown", Message("kind.unknown", kind=str(kind)), ("kind",), hint=hint)
             continue
         file_name = kind_files[kind]
         if schemas.fast_validator(file_name).is_valid(data):
             continue
+        invalid.add(id(document))
         yield from _explain(document, schemas, file_name)
 
 

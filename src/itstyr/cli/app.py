@@ -11,7 +11,7 @@ from itstyr import __version__
 def build_app():
     import typer
 
-    from itstyr.cli import schema_cmd, validate_cmd
+    from itstyr.cli import lint_cmd, schema_cmd, validate_cmd
 
     app = typer.Typer(
         name="itstyr",
@@ -37,6 +37,7 @@ def build_app():
             os.environ["ITSTYR_DEBUG"] = "1"
 
     validate_cmd.register(app)
+    lint_cmd.register(app)
     schema_cmd.register(app)
     return app
 

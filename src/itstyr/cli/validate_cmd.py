@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
-from itstyr import exitcodes
 from itstyr.cli.boundary import boundary
-from itstyr.cli.options import FORMAT_OPTION, LANG_OPTION, PATH_ARGUMENT, Language, OutputFormat
+from itstyr.cli.options import (
+    FAIL_ON_OPTION,
+    FORMAT_OPTION,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    PATH_ARGUMENT,
+    FailOn,
+    Language,
+    OutputFormat,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -17,6 +23,8 @@ def register(app: typer.Typer) -> None:
     def validate(
         path: str = PATH_ARGUMENT,
         format: OutputFormat = FORMAT_OPTION,  # noqa: A002 - the option is called --format
+        output: str | None = OUTPUT_OPTION,
+        fail_on: FailOn = FAIL_ON_OPTION,
         lang: Language | None = LANG_OPTION,
     ) -> None:
         """Kontrollera förrådet: YAML, scheman, unika id:n, referenser och inställningar.
@@ -32,11 +40,10 @@ def register(app: typer.Typer) -> None:
         """
         from itstyr.api import resolve_language
         from itstyr.api import validate as run_validate
-        from itstyr.report import REPORTERS
+        from itstyr.cli.output import emit, exit_code
 
         result = run_validate(path)
         language = resolve_language(lang.value if lang else None, result.settings)
-        REPORTERS[format.value](result.report(), language, sys.stdout)
-        if result.config_broken:
-            raise typer.Exit(exitcodes.USAGE)
-        raise typer.Exit(exitcodes.FINDINGS if result.errors else exitcodes.OK)
+        report = result.report()
+        emit(report, format.value, language, output)
+        raise typer.Exit(exit_code(report, fail_on.value, result.config_broken))

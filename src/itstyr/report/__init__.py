@@ -11,7 +11,7 @@ from itstyr.report.model import Report
 
 Reporter = Callable[[Report, str, TextIO], None]
 
-_MODULES = {"text": "text", "json": "json"}
+_MODULES = {"text": "text", "json": "json", "sarif": "sarif", "github": "github", "junit": "junit", "gitlab": "gitlab"}
 
 
 def _load(module_name: str) -> Reporter:

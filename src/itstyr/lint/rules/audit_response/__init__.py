@@ -1,0 +1,3 @@
+"""audit_response rules."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""benefits rules."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""cost_follow_up rules."""
+
+RULES: list = []

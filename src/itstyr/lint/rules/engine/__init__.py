@@ -1,0 +1,3 @@
+"""Findings the engine makes itself; no rule modules."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""forums rules."""
+
+RULES: list = []

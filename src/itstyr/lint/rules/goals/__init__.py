@@ -1,0 +1,3 @@
+"""goals rules."""
+
+RULES: list = []

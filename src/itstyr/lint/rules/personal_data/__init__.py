@@ -1,0 +1,3 @@
+"""personal_data rules."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""responsibility rules."""
+
+RULES: list = []
