@@ -4,7 +4,6 @@ every rule that can appear. Built once by the command; reporters only format it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from itstyr.findings import Finding, Location, Severity
@@ -40,6 +39,7 @@ class Report:
     rules: dict[str, RuleInfo]
     waived: list[Waived] = field(default_factory=list)
     as_of: str | None = None
+    _lines: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -57,18 +57,12 @@ class Report:
         return self.count(Severity.INFO)
 
     def source_line(self, location: Location) -> str | None:
-        """The text of the line a finding points at, for reporters that show it."""
-        return _line_of(str(self.root / location.path), location.line)
-
-
-@lru_cache(maxsize=64)
-def _lines(path: str) -> tuple[str, ...]:
-    try:
-        return tuple(Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines())
-    except OSError:
-        return ()
-
-
-def _line_of(path: str, line: int) -> str | None:
-    lines = _lines(path)
-    return lines[line - 1] if 0 < line <= len(lines) else None
+        """The text of the line a finding points at, for reporters that show it (each file read once per report)."""
+        if location.path not in self._lines:
+            try:
+                text = (self.root / location.path).read_text(encoding="utf-8-sig", errors="replace")
+                self._lines[location.path] = tuple(text.splitlines())
+            except OSError:
+                self._lines[location.path] = ()
+        lines = self._lines[location.path]
+        return lines[location.line - 1] if 0 < location.line <= len(lines) else None
