@@ -43,7 +43,8 @@ KEEP_MARKER = ".itstyr-bench"  # hidden, so itstyr does not read it
 ID_MAX_LENGTH = 64  # defs.schema.json#/$defs/id
 PROBE_ID = "Not A Valid Id"
 
-RATIO_TARGETS = {"a/b": 0.15, "a/c": 1.5}
+RATIO_TARGETS = {"a/b": 0.15, "a/c": 1.5, "(d-a)/a": 0.5}
+LINT_AS_OF = "2026-11-30"  # fixed, so that runs on different days lint the same thing
 VERSION_TARGET = 0.1
 SOURCE_VALIDATE_TARGET = 0.5
 
@@ -671,8 +672,12 @@ def print_table(tasks: dict[str, Timed], repeat: int) -> None:
             line += "   FAILED"
         print(line)
     print("\nRatios of best times")
-    a, b, c = (tasks.get(key) for key in ("a", "b", "c"))
-    for name, numerator, denominator in (("a/b", a, b), ("a/c", a, c)):
+    a, b, c, d = (tasks.get(key) for key in ("a", "b", "c", "d"))
+    lint_extra = None
+    if a and d and a.best and d.best:
+        lint_extra = Timed("lint's cost over validate", [], REPO)
+        lint_extra.times = [d.best - a.best]
+    for name, numerator, denominator in (("a/b", a, b), ("a/c", a, c), ("(d-a)/a", lint_extra, a)):
         ratio = numerator.best / denominator.best if numerator and denominator and numerator.best and denominator.best else None
         shown = f"{ratio:6.3f}" if ratio is not None else "   n/a"
         print(f"  {name}  {shown}   target <= {RATIO_TARGETS[name]:g}   {verdict(ratio, RATIO_TARGETS[name])}")
@@ -727,6 +732,8 @@ def build_tasks(arguments: argparse.Namespace, repo: GeneratedRepo, scratch: Pat
             commands, kinds = check_jsonschema_commands(check_jsonschema, schema_dir, repo)
             tasks["b"] = Timed(f"(b) check-jsonschema, {kinds} kinds in {len(commands)} calls", commands, repo.root, ok_codes=(0, 1))
     tasks["c"] = Timed("(c) floor: read + yaml.load_all(CSafeLoader)", [[sys.executable, str(floor_script), str(repo.root)]], REPO)
+    lint = [sys.executable, "-m", "itstyr", "lint", str(repo.root), "--format", "json", "--as-of", LINT_AS_OF]
+    tasks["d"] = Timed("(d) python -m itstyr lint --format json", [lint], REPO, ok_codes=(0, 1))
     tasks["version"] = Timed("itstyr --version", [itstyr_command() + ["--version"]], REPO, target=VERSION_TARGET)
     tasks["source"] = Timed(
         f"itstyr validate {arguments.source.name}/", [itstyr_command() + ["validate", str(arguments.source)]], REPO,
