@@ -57,11 +57,10 @@ def _walk_properties(schema, trail=""):
             yield from _walk_properties(item, trail)
 
 
-def _resolved(schema: dict) -> dict:
+def _resolved(schema: dict, file_name: str) -> dict:
     """A property's own title/description, or those of the definition it refers to."""
     if "$ref" in schema and ("title" not in schema or "description" not in schema):
-        base = "defs.schema.json" if schema["$ref"].startswith("#") else "unused"
-        _, target = schema_set().resolve(base, schema["$ref"])
+        _, target = schema_set().resolve(file_name, schema["$ref"])
         return {**target, **schema}
     return schema
 
@@ -72,7 +71,7 @@ def test_every_property_has_a_swedish_title_and_description(path):
     for trail, sub in _walk_properties(load(path)):
         if not isinstance(sub, dict):
             continue
-        resolved = _resolved(sub) if "$ref" in sub else sub
+        resolved = _resolved(sub, path.name) if "$ref" in sub else sub
         if not resolved.get("title") or not resolved.get("description"):
             missing.append(trail)
     assert not missing, f"properties without title or description: {missing}"
