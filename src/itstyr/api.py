@@ -102,6 +102,26 @@ def lint(path: str | Path, as_of: str | None = None):
         return run_rules(validation, evaluation_date)
 
 
+def score(path: str | Path, as_of: str | None = None, framework: str | None = None):
+    """The repository scored against a framework (default: the setting, else the bundled 2023 audit),
+    as of a date. Returns an `itstyr.scoring.engine.ScoreResult`."""
+    from itstyr.dates import parse_as_of
+    from itstyr.gcpause import paused_gc
+    from itstyr.scoring.engine import score as run_score
+    from itstyr.scoring.framework import load_framework
+
+    validation = validate(path)
+    if validation.config_broken:
+        raise UserError(Message("usage.settings_broken"), Message("usage.settings_broken.hint"))
+    try:
+        evaluation_date = parse_as_of(as_of or validation.settings.as_of)
+    except ValueError:
+        raise UserError(Message("usage.as_of", value=str(as_of)), Message("usage.as_of.hint")) from None
+    chosen = load_framework(framework or validation.settings.framework, validation.root, validation.settings.frameworks)
+    with paused_gc():
+        return run_score(validation, chosen, evaluation_date)
+
+
 @dataclass(frozen=True, slots=True)
 class SchemaInfo:
     kind: str

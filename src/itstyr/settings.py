@@ -25,6 +25,8 @@ class Settings:
     rules: dict = field(default_factory=dict)
     thresholds: dict = field(default_factory=dict)
     waivers: list = field(default_factory=list)
+    framework: str | None = None  # the framework `itstyr score` uses by default
+    frameworks: list = field(default_factory=list)  # the repository's own framework files
     document: Document | None = None  # the settings file, for pointing at waivers
 
 
@@ -70,10 +72,13 @@ def load_settings(root: Path) -> tuple[Settings, list[Finding]]:
     settings.rules = data.get("rules", {})
     settings.thresholds = data.get("thresholds", {})
     settings.waivers = data.get("waivers", [])
+    settings.framework = data.get("framework")
+    settings.frameworks = list(data.get("frameworks", []))
+    # a repository's framework files are not governance documents
+    settings.exclude = list(data.get("exclude", [])) + settings.frameworks
     settings.language = data.get("language", settings.language)
     settings.as_of = data.get("as_of")
     settings.include = list(data.get("include", settings.include))
-    settings.exclude = list(data.get("exclude", []))
     settings.limits = Limits(**data.get("limits", {}))
     return settings, []
 

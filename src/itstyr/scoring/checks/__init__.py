@@ -1,0 +1,1 @@
+"""Check functions, one module per area; each registers its checks with itstyr.scoring.registry.check."""

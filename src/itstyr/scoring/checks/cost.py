@@ -1,0 +1,3 @@
+"""Scoring checks: cost."""
+
+from __future__ import annotations

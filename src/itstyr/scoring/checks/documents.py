@@ -1,0 +1,3 @@
+"""Scoring checks: documents."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Scoring checks: follow_up."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Scoring checks: forums."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Scoring checks: goals."""
+
+from __future__ import annotations

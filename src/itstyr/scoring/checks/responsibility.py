@@ -1,0 +1,3 @@
+"""Scoring checks: responsibility."""
+
+from __future__ import annotations
