@@ -11,7 +11,7 @@ from itstyr import __version__
 def build_app():
     import typer
 
-    from itstyr.cli import lint_cmd, schema_cmd, validate_cmd
+    from itstyr.cli import lint_cmd, schema_cmd, score_cmd, validate_cmd
 
     app = typer.Typer(
         name="itstyr",
@@ -38,6 +38,7 @@ def build_app():
 
     validate_cmd.register(app)
     lint_cmd.register(app)
+    score_cmd.register(app)
     schema_cmd.register(app)
     return app
 
