@@ -64,7 +64,8 @@ def load_settings(root: Path) -> tuple[Settings, list[Finding]]:
         errors = schemas.detailed_validator(CONFIG_FILE).iter_errors(document.data)
         return settings, [_as_config(finding) for finding in translate_errors(document, errors)]
     data = document.data
-    rule_errors = list(rule_settings_errors(data.get("rules", {})))
+    # only a repository that configures rules pays for loading their declarations
+    rule_errors = list(rule_settings_errors(data["rules"])) if data.get("rules") else []
     if rule_errors:
         return settings, [_as_config(finding) for finding in translate_errors(document, _under("rules", rule_errors))]
     settings.document = document

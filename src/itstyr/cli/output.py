@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import io
-import os
 import sys
-import tempfile
-from pathlib import Path
 
 from itstyr import exitcodes
-from itstyr.errors import UserError
 from itstyr.findings import Severity
-from itstyr.messages import Message
 from itstyr.report import REPORTERS
 from itstyr.report.model import Report
 
@@ -23,16 +18,11 @@ def emit(report: Report, format_name: str, language: str, output: str | None) ->
     if output is None:
         REPORTERS[format_name](report, language, sys.stdout)
         return
+    from itstyr.render.atomic import write_text_atomically
+
     buffer = io.StringIO()
     REPORTERS[format_name](report, language, buffer)
-    target = Path(output)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".itstyr-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(buffer.getvalue())
-        os.replace(temporary, target)
-    except OSError as error:
-        raise UserError(Message("usage.output", path=output, error=error.strerror or str(error)), Message("usage.output.hint")) from None
+    write_text_atomically(output, buffer.getvalue())
 
 
 def exit_code(report: Report, fail_on: str, config_broken: bool) -> int:
