@@ -11,7 +11,7 @@ from itstyr import __version__
 def build_app():
     import typer
 
-    from itstyr.cli import lint_cmd, schema_cmd, score_cmd, validate_cmd
+    from itstyr.cli import lint_cmd, report_cmd, schema_cmd, score_cmd, validate_cmd
 
     app = typer.Typer(
         name="itstyr",
@@ -39,6 +39,7 @@ def build_app():
     validate_cmd.register(app)
     lint_cmd.register(app)
     score_cmd.register(app)
+    report_cmd.register(app)
     schema_cmd.register(app)
     return app
 
