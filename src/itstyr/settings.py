@@ -12,6 +12,9 @@ from itstyr.yamlsafe import Limits
 
 SETTINGS_FILE = "itstyr.yaml"
 DEFAULT_INCLUDE = ["**/*.yaml", "**/*.yml"]
+# CI and tool configuration that sits at a repository's root but is not governance data; hidden files
+# and folders (.github, .gitlab-ci.yml, .pre-commit-config.yaml) are skipped anyway.
+ALWAYS_EXCLUDE = ["**/azure-pipelines.yml", "**/azure-pipelines.yaml", "**/bitbucket-pipelines.yml", "**/mkdocs.yml", "**/mkdocs.yaml"]
 
 
 @dataclass(slots=True)
@@ -19,7 +22,7 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     as_of: str | None = None
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(ALWAYS_EXCLUDE))
     limits: Limits = field(default_factory=Limits)
     extends: str = "default"
     rules: dict = field(default_factory=dict)
@@ -76,7 +79,7 @@ def load_settings(root: Path) -> tuple[Settings, list[Finding]]:
     settings.framework = data.get("framework")
     settings.frameworks = list(data.get("frameworks", []))
     # a repository's framework files are not governance documents
-    settings.exclude = list(data.get("exclude", [])) + settings.frameworks
+    settings.exclude = ALWAYS_EXCLUDE + list(data.get("exclude", [])) + settings.frameworks
     settings.language = data.get("language", settings.language)
     settings.as_of = data.get("as_of")
     settings.include = list(data.get("include", settings.include))
