@@ -25,8 +25,8 @@ def test_every_message_key_used_in_the_code_exists():
     used = set()
     for path in (ROOT / "src" / "itstyr").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r'Message\(\s*"([a-z_.-]+)"', source))
-        used |= set(re.findall(r'text\(\s*"([a-z_.-]+)"', source))
+        used |= set(re.findall(r'(?<![\w.])Message\(\s*"([a-z_.-]+)"', source))
+        used |= set(re.findall(r'(?<![\w.])text\(\s*"([a-z_.-]+)"', source))
     missing = sorted(key for key in used if key not in catalogue())
     assert not missing, missing
     assert len(used) > 40
