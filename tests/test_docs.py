@@ -136,3 +136,11 @@ def test_kind_has_one_valid_example(kind):
             f"{finding.message.render('en')}" + (f" ({finding.hint.render('en')})" if finding.hint else "")
             for finding in findings
         ), pytrace=False)
+
+
+def test_readme_lists_every_lint_rule():
+    from itstyr.lint.registry import registry
+
+    text = README.read_text(encoding="utf-8")
+    missing = [rule_id for rule_id in registry() if f"`{rule_id}`" not in text]
+    assert not missing, f"rules missing from the README's table: {missing}"

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import textwrap
+
 from itstyr.errors import UserError
 from itstyr.lint.registry import registry
 from itstyr.messages import Message, text
 from itstyr.suggest import did_you_mean
+
+
+WIDTH = 100
 
 
 def explain_rule(rule_id: str, language: str) -> str:
@@ -24,11 +30,13 @@ def explain_rule(rule_id: str, language: str) -> str:
     ]
     if spec.audit:
         lines.append(f"{text('explain.source', language)}: {spec.audit}")
-    lines += ["", spec.why.render(language)]
+    lines += ["", textwrap.fill(spec.why.render(language), width=WIDTH)]
     if spec.options:
         lines += ["", text("explain.options", language) + ":"]
         for option in spec.options.values():
-            lines.append(f"  {option.name} ({option.type}, {text('explain.default', language)} {option.default!r}): {option.description.render(language)}")
+            default = json.dumps(option.default, ensure_ascii=False)
+            described = f"{option.name} ({option.type}, {text('explain.default', language)} {default}): {option.description.render(language)}"
+            lines.append(textwrap.fill(described, width=WIDTH, initial_indent="  ", subsequent_indent="    "))
     for name in ("pass", "fail"):
         example = spec.examples.get(name)
         if example:
