@@ -60,7 +60,9 @@ def test_a_new_it_policy_moves_r1_and_only_the_questions_that_depend_on_it(tmp_p
     before = score(BASELINE, AUDIT_DATE)
     copy = tmp_path / "baseline"
     shutil.copytree(BASELINE, copy)
-    policy = next(p for p in sorted(copy.rglob("*.yaml")) if "2008-09-12" in p.read_text(encoding="utf-8"))
+    policy = next(
+        p for p in sorted(copy.rglob("*.yaml")) if "type: policy" in (t := p.read_text(encoding="utf-8")) and "2008-09-12" in t
+    )
     old_id = re.search(r"(?m)^id: (\S+)", policy.read_text(encoding="utf-8")).group(1)
     (copy / "styrdokument" / "ny-it-policy.yaml").write_text(
         f"""kind: steering_document
