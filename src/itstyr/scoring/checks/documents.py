@@ -542,7 +542,8 @@ def _it_function_names(ctx: LintContext) -> set[str]:
 @check("steering_it_function_role")
 def steering_it_function_role(ctx: LintContext, params: dict) -> CheckResult:
     """Two things the audit found in place, at a high level (Q1a: "delvis"): (1) the board's standing
-    orders (reglemente), in force, give it the IT and digitalisation remit; (2) an in-force steering
+    orders (reglemente), in force, give it the IT and digitalisation remit (the one the board's unit
+    names in `reglemente`, if it names one); (2) an in-force steering
     document for IT or digitalisation sets out the IT function's part against the administrations: it
     establishes a responsibility matrix or IT-side roles, or names the IT function (by unit or by its
     current or former name). Whether that document is current is judged by R1.7 and R2.5, not here.
@@ -555,6 +556,14 @@ def steering_it_function_role(ctx: LintContext, params: dict) -> CheckResult:
     evidence, missing, met = [], [], 0
 
     charters = [d for d in documents if d.data["type"] in charter_types]
+    # The board's own standing orders where the board's unit names them (unit.reglemente).
+    named = {
+        unit.data["reglemente"]
+        for unit in ctx.of_kind("unit")
+        if unit.data.get("type") in params.get("board_types", ["kommunstyrelse"]) and isinstance(unit.data.get("reglemente"), str)
+    }
+    if named:
+        charters = [d for d in charters if d.id in named]
     if charters:
         met += 1
         evidence.extend(at(d, ("type",)) for d in charters)
