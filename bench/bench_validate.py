@@ -43,7 +43,7 @@ KEEP_MARKER = ".itstyr-bench"  # hidden, so itstyr does not read it
 ID_MAX_LENGTH = 64  # defs.schema.json#/$defs/id
 PROBE_ID = "Not A Valid Id"
 
-RATIO_TARGETS = {"a/b": 0.15, "a/c": 1.5, "(d-a)/a": 0.5}
+RATIO_TARGETS = {"a/b": 0.15, "a/c": 1.5, "(d-a)/a": 0.5, "(e-a)/a": 0.2}
 LINT_AS_OF = "2026-11-30"  # fixed, so that runs on different days lint the same thing
 VERSION_TARGET = 0.1
 SOURCE_VALIDATE_TARGET = 0.5
@@ -661,6 +661,15 @@ def verdict(value: float | None, target: float) -> str:
     return "PASS" if value <= target else "MISS"
 
 
+def extra_over(base: Timed | None, task: Timed | None) -> Timed | None:
+    """What a command costs beyond validate: the difference of the best times, as a pseudo-measurement."""
+    if not (base and task and base.best and task.best):
+        return None
+    extra = Timed(f"{task.label} beyond validate", [], REPO)
+    extra.times = [task.best - base.best]
+    return extra
+
+
 def print_table(tasks: dict[str, Timed], repeat: int) -> None:
     print(f"\nTimings: wall clock of fresh subprocesses, best and median of {repeat} runs")
     print(f"  {'':46} {'best':>10} {'median':>10}")
@@ -672,12 +681,9 @@ def print_table(tasks: dict[str, Timed], repeat: int) -> None:
             line += "   FAILED"
         print(line)
     print("\nRatios of best times")
-    a, b, c, d = (tasks.get(key) for key in ("a", "b", "c", "d"))
-    lint_extra = None
-    if a and d and a.best and d.best:
-        lint_extra = Timed("lint's cost over validate", [], REPO)
-        lint_extra.times = [d.best - a.best]
-    for name, numerator, denominator in (("a/b", a, b), ("a/c", a, c), ("(d-a)/a", lint_extra, a)):
+    a, b, c, d, e = (tasks.get(key) for key in ("a", "b", "c", "d", "e"))
+    lint_extra, score_extra = extra_over(a, d), extra_over(a, e)
+    for name, numerator, denominator in (("a/b", a, b), ("a/c", a, c), ("(d-a)/a", lint_extra, a), ("(e-a)/a", score_extra, a)):
         ratio = numerator.best / denominator.best if numerator and denominator and numerator.best and denominator.best else None
         shown = f"{ratio:6.3f}" if ratio is not None else "   n/a"
         print(f"  {name}  {shown}   target <= {RATIO_TARGETS[name]:g}   {verdict(ratio, RATIO_TARGETS[name])}")
@@ -734,6 +740,8 @@ def build_tasks(arguments: argparse.Namespace, repo: GeneratedRepo, scratch: Pat
     tasks["c"] = Timed("(c) floor: read + yaml.load_all(CSafeLoader)", [[sys.executable, str(floor_script), str(repo.root)]], REPO)
     lint = [sys.executable, "-m", "itstyr", "lint", str(repo.root), "--format", "json", "--as-of", LINT_AS_OF]
     tasks["d"] = Timed("(d) python -m itstyr lint --format json", [lint], REPO, ok_codes=(0, 1))
+    score = [sys.executable, "-m", "itstyr", "score", str(repo.root), "--format", "json", "--as-of", LINT_AS_OF]
+    tasks["e"] = Timed("(e) python -m itstyr score --format json", [score], REPO, ok_codes=(0, 1))
     tasks["version"] = Timed("itstyr --version", [itstyr_command() + ["--version"]], REPO, target=VERSION_TARGET)
     tasks["source"] = Timed(
         f"itstyr validate {arguments.source.name}/", [itstyr_command() + ["validate", str(arguments.source)]], REPO,

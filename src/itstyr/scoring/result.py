@@ -18,16 +18,41 @@ class Status(str, Enum):
     NOT_APPLICABLE = "not_applicable"
 
 
-@dataclass(frozen=True, slots=True)
 class Evidence:
-    entity_id: str | None
-    kind: str | None
-    name: str | None
-    location: Location
+    """An entity a check found, and where: the line and column are looked up only when a report
+    shows them, since finding a position means reading the file's YAML again."""
+
+    __slots__ = ("document", "path", "_location")
+
+    def __init__(self, document: Document, path: tuple = ()):
+        self.document = document
+        self.path = tuple(path)
+        self._location: Location | None = None
 
     @classmethod
     def of(cls, document: Document, path: tuple = ()) -> Evidence:
-        return cls(document.id, document.kind, document.name, document.location(path))
+        return cls(document, path)
+
+    @property
+    def entity_id(self) -> str | None:
+        return self.document.id
+
+    @property
+    def kind(self) -> str | None:
+        return self.document.kind
+
+    @property
+    def name(self) -> str | None:
+        return self.document.name
+
+    @property
+    def location(self) -> Location:
+        if self._location is None:
+            self._location = self.document.location(self.path)
+        return self._location
+
+    def __repr__(self) -> str:
+        return f"Evidence({self.entity_id!r}, {self.path!r})"
 
 
 @dataclass(frozen=True, slots=True)
