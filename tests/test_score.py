@@ -135,7 +135,7 @@ def test_score_json_is_stable(cli):
         "tool", "version", "format_version", "command", "language", "framework", "as_of", "overall",
         "recommendations", "questions", "criteria",
     }  # fmt: skip
-    assert set(report["criteria"][0]) == {"id", "recommendation", "title", "weight", "check", "status", "ratio", "evidence", "missing", "remedy"}
+    assert set(report["criteria"][0]) == {"id", "recommendation", "title", "weight", "check", "status", "ratio", "evidence", "evidence_total", "missing", "remedy"}
     evidence = next(e for c in report["criteria"] for e in c["evidence"])
     assert (TEMPLATE / evidence["path"]).is_file() and evidence["line"] >= 1
 

@@ -87,6 +87,7 @@ class ParsedDocument:
     index: int
     line: int
     source: SourceText
+    column: int = 1
 
     @property
     def node(self) -> Node | None:
@@ -361,7 +362,8 @@ def parse_text(text: str, limits: Limits = Limits()) -> ParsedFile:
             if builder.stopped:
                 break  # the file's node budget is spent: later documents would only repeat the message
             if data is not _Stop:
-                parsed.documents.append(ParsedDocument(data, index, node.start_mark.line + 1, source))
+                mark = node.start_mark
+                parsed.documents.append(ParsedDocument(data, index, mark.line + 1, source, mark.column + 1))
             index += 1
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -44,6 +44,8 @@ class Document:
 
     def location(self, parts: tuple = (), *, key: bool = False) -> Location:
         """Where the value at `parts` (keys and list indexes) is written; with `key`, where its key is."""
+        if not parts:  # the document itself: known from loading, no need to read the file again
+            return Location(self.path, self.parsed.line, self.parsed.column, json_pointer(()))
         line, column = locate(self.parsed.node, tuple(parts), key=key)
         return Location(self.path, line, column, json_pointer(parts))
 

@@ -4,7 +4,7 @@ fail ("saknat underlag")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from itstyr.lint.context import LintContext
@@ -13,6 +13,9 @@ from itstyr.scoring.registry import checks
 from itstyr.scoring.result import CheckResult, Status
 
 NO_EVIDENCE = "saknat_underlag"
+# Evidence shown per criterion: enough to verify a result, few enough that a report of a large
+# repository stays readable and locating each item in its file stays cheap. The total is kept.
+EVIDENCE_SHOWN = 10
 NOT_ASSESSED = "ej_bedomd"
 
 
@@ -20,6 +23,8 @@ NOT_ASSESSED = "ej_bedomd"
 class CriterionResult:
     criterion: dict
     result: CheckResult
+    evidence_total: int = 0
+
 
     @property
     def id(self) -> str:
@@ -101,7 +106,9 @@ def score(validation, framework: Framework, as_of: date) -> ScoreResult:
     by_id: dict[str, CriterionResult] = {}
     for criterion in framework.criteria:
         check = registered[criterion["check"]["name"]]
-        by_id[criterion["id"]] = CriterionResult(criterion, check(context, criterion["check"].get("params", {})))
+        outcome = check(context, criterion["check"].get("params", {}))
+        shown = replace(outcome, evidence=tuple(outcome.evidence[:EVIDENCE_SHOWN]))
+        by_id[criterion["id"]] = CriterionResult(criterion, shown, len(outcome.evidence))
     result = ScoreResult(framework, as_of, validation, criteria=list(by_id.values()))
     for recommendation in framework.recommendations:
         own = [c for c in by_id.values() if c.criterion.get("recommendation") == recommendation["id"]]

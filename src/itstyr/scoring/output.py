@@ -105,6 +105,7 @@ def _criterion_dict(criterion: CriterionResult, language: str) -> dict[str, Any]
             {"id": e.entity_id, "kind": e.kind, "name": e.name, "path": e.location.path, "line": e.location.line}
             for e in outcome.evidence
         ],
+        "evidence_total": criterion.evidence_total,
         "missing": [m.render(language) for m in outcome.missing],
         "remedy": _t(data["remedy"], language),
     }
