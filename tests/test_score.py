@@ -199,3 +199,65 @@ def test_user_text_cannot_break_a_table_or_run_html(cli, template_copy, tmp_path
 def test_report_refuses_an_unwritable_path(cli, tmp_path):
     run = cli("report", "gap", str(TEMPLATE), "--out", str(tmp_path / "finns-inte" / "gap.md"))
     assert run.code == 2 and "Traceback" not in run.err
+
+
+def test_reports_on_an_empty_repository(cli, tmp_path):
+    repo = tmp_path / "tomt"
+    repo.mkdir()
+    for kind in ("gap", "response"):
+        out = tmp_path / f"{kind}.md"
+        run = cli("report", kind, str(repo), "--out", str(out), "--as-of", AS_OF)
+        assert run.code == 0, run.err
+        assert out.read_text(encoding="utf-8").startswith("# ")
+    assert "saknat underlag" in (tmp_path / "gap.md").read_text(encoding="utf-8")
+
+
+def test_a_repository_can_bring_its_own_framework(cli, template_copy):
+    (template_copy / "ramverk").mkdir()
+    (template_copy / "ramverk" / "intern-standard.yaml").write_text(
+        """id: intern-standard
+title: {sv: Intern standard för it-styrning, en: Internal IT governance standard}
+source: {title: Stadens interna standard 2026}
+bands:
+  - {min: 90, label: uppfylld, verdict: ja}
+  - {min: 50, label: delvis, verdict: delvis}
+  - {min: 0, label: ej_uppfylld, verdict: nej}
+recommendations:
+  - id: S1
+    weight: 1
+    text: {sv: Systemen ska vara klassificerade och ha ägare., en: Systems shall be classified and owned.}
+questions:
+  - id: F1
+    text: {sv: Är systemen klassificerade?, en: Are the systems classified?}
+    criteria: [S1.1]
+criteria:
+""",
+        encoding="utf-8",
+    )
+    from itstyr.scoring.framework import _bundled
+
+    borrowed = next(c for c in _bundled("revision-2023")["criteria"] if c["id"] == "R2.4")
+    import json
+
+    criterion = {**borrowed, "id": "S1.1", "recommendation": "S1"}
+    with (template_copy / "ramverk" / "intern-standard.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("  - " + json.dumps(criterion, ensure_ascii=False) + "\n")
+    (template_copy / "itstyr.yaml").write_text("frameworks: [ramverk/intern-standard.yaml]\n", encoding="utf-8")
+    assert cli("validate", str(template_copy)).code == 0  # the framework file is not read as governance data
+    run = cli("score", str(template_copy), "--as-of", AS_OF, "--framework", "intern-standard", "--format", "json")
+    assert run.code == 0, run.err
+    report = run.json()
+    assert report["framework"]["id"] == "intern-standard"
+    assert [r["id"] for r in report["recommendations"]] == ["S1"]
+    assert report["questions"][0]["verdict"] == "ja"
+    (template_copy / "itstyr.yaml").write_text(
+        "framework: intern-standard\nframeworks: [ramverk/intern-standard.yaml]\n", encoding="utf-8"
+    )
+    assert cli("score", str(template_copy), "--format", "json").json()["framework"]["id"] == "intern-standard"
+
+
+def test_a_broken_framework_is_a_usage_error(cli, template_copy):
+    (template_copy / "ramverk.yaml").write_text("id: trasigt\ntitle: {sv: x, en: x}\n", encoding="utf-8")
+    (template_copy / "itstyr.yaml").write_text("frameworks: [ramverk.yaml]\n", encoding="utf-8")
+    run = cli("score", str(template_copy), "--framework", "trasigt")
+    assert run.code == 2 and "trasigt" in run.err and "Traceback" not in run.err
