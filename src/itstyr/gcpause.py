@@ -1,8 +1,9 @@
 """Pause Python's cyclic garbage collector while a repository is loaded and checked.
 
-Loading keeps every YAML node alive (for positions), so each automatic collection would walk
-millions of live objects again: on 10,000 documents that alone tripled the run time. The loaded
-data holds no reference cycles worth collecting, so nothing is lost by collecting once afterwards.
+A loaded repository is hundreds of thousands of live containers; each automatic collection would
+walk them again, which on 10,000 documents tripled the run time. On leaving, everything still alive is
+moved to the permanent generation (gc.freeze), so later collections do not walk it either. The
+loaded data has no reference cycles: it is still freed, by reference counting, when dropped.
 """
 
 from __future__ import annotations
@@ -20,4 +21,5 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
