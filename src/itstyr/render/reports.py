@@ -94,7 +94,10 @@ def gap_context(result: ScoreResult, language: str, out: Path) -> dict[str, Any]
                             }
                         )
             if criterion.label not in ("pass", "not_applicable"):
-                missing.extend(message.render(language) for message in criterion.result.missing)
+                for message in criterion.result.missing:
+                    rendered = message.render(language)
+                    if rendered not in missing:
+                        missing.append(rendered)
                 remedies.append({"id": criterion.id, "text": criterion.criterion["remedy"][language]})
         recommendations.append(
             {
