@@ -1,4 +1,4 @@
-"""Messages people read, in Swedish or English, from one catalogue (`data/messages.yaml`).
+"""Messages people read, in Swedish or English, from one catalogue (`data/messages/*.yaml`).
 
 Findings carry a `Message` (a key and its parameters), not a finished string, so the same finding can
 be shown in either language and compared in tests without depending on wording.
@@ -76,11 +76,17 @@ def count(noun: str, number: int) -> Message:
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
-    """The general messages, and every lint rule's own (from its data file)."""
-    from itstyr.resources import read_bundled_yaml
-
+    """Every message: data/messages/*.yaml (one file per area; a key may be defined once), and every
+    lint rule's own (from its data file)."""
     from itstyr.lint.registry import rule_messages
+    from itstyr.resources import package_root, read_bundled_yaml
 
-    messages = dict(read_bundled_yaml("data/messages.yaml"))
+    messages: dict[str, dict[str, str]] = {}
+    for entry in sorted(package_root().joinpath("data", "messages").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            for key, value in read_bundled_yaml(f"data/messages/{entry.name}").items():
+                if key in messages:
+                    raise RuntimeError(f"message {key} is defined twice (data/messages/{entry.name})")
+                messages[key] = value
     messages.update(rule_messages())
     return messages
