@@ -153,7 +153,8 @@ def read_source(source: Path, globs: list[str]) -> list[SourceFile]:
         relative = PurePosixPath(path.relative_to(source).as_posix())
         try:
             loaded = yaml.load_all(path.read_text(encoding="utf-8"), Loader=SourceLoader)
-            documents = [document for document in loaded if document is not None]
+            # only governance documents: CI files beside them (azure-pipelines.yml) have no kind
+            documents = [document for document in loaded if kind_of(document) is not None]
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             warn(f"skipping source file {relative}: {' '.join(str(error).split())}")
             continue
