@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from datetime import date
 from weakref import WeakKeyDictionary
 
-from itstyr.dates import add_months, parse_period, period_end, period_start
+from itstyr.dates import add_months, parse_period, period_start
 from itstyr.lint.context import LintContext
 from itstyr.messages import Message, Text
 from itstyr.model import Document
+from itstyr.scoring.checks._common import name, not_ended, started
 from itstyr.scoring.registry import check
 from itstyr.scoring.result import CheckResult, Evidence
 
@@ -51,21 +52,6 @@ class Evidences(list):
 
 def evidence_of(documents: Iterable[Document], path: tuple = ()) -> Evidences:
     return Evidences((document, path) for document in documents)
-
-
-def name(document: Document) -> str:
-    return document.name or document.id or "?"
-
-
-def started(value: object, as_of: date) -> bool:
-    """A date or period that has begun by the as-of date (no date: nothing stops it)."""
-    start = period_start(value)
-    return start is None or start <= as_of
-
-
-def not_ended(value: object, as_of: date) -> bool:
-    end = period_end(value)
-    return end is None or end >= as_of
 
 
 def decision_of(data: dict, as_of: date) -> dict | None:
