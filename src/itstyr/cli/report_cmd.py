@@ -68,3 +68,42 @@ def register(app: typer.Typer) -> None:
             itstyr report response governance-repo-template --out yttrande.md
         """
         _write("response", path, out, as_of, framework, lang)
+
+    @report_app.command("follow-up")
+    @boundary
+    def follow_up(
+        path: str = PATH_ARGUMENT,
+        period: str = typer.Option(
+            ..., "--period", help="Perioden: ett år (2026), halvår (2026-H1), tertial (2026-T2), kvartal (2026-Q3) eller månad (2026-09)."
+        ),
+        out: str = OUT_OPTION,
+        as_of: str | None = AS_OF_OPTION,
+        lang: Language | None = LANG_OPTION,
+    ) -> None:
+        """Uppföljningsrapporten till kommunstyrelsen för en period: mål och nyckeltal mot målvärden,
+        portföljen, nyttor (realiserade mot planerade, i kronor där de är värderade), it-leveransen mot
+        servicenivåer, kostnadsmodellens fördelning, internkontrollens resultat, åtgärderna efter
+        granskningen och vad som är försenat. Saknade uppgifter anges som saknat underlag.
+
+        Exempel:
+
+            itstyr report follow-up governance-repo-template --period 2026-T2 --out uppfoljning.md --as-of 2026-11-30
+        """
+        from itstyr.api import resolve_language, validate
+        from itstyr.dates import parse_as_of
+        from itstyr.errors import UserError
+        from itstyr.followup import build_context, parse_report_period, render_follow_up
+        from itstyr.messages import Message
+        from itstyr.render.atomic import write_text_atomically
+
+        chosen = parse_report_period(period)
+        validation = validate(path)
+        if validation.config_broken:
+            raise UserError(Message("usage.settings_broken"), Message("usage.settings_broken.hint"))
+        language = resolve_language(lang.value if lang else None, validation.settings)
+        try:
+            evaluation_date = parse_as_of(as_of or validation.settings.as_of)
+        except ValueError:
+            raise UserError(Message("usage.as_of", value=str(as_of)), Message("usage.as_of.hint")) from None
+        context = build_context(validation, chosen, evaluation_date, language)
+        write_text_atomically(out, render_follow_up(context, language))
