@@ -11,7 +11,7 @@ from itstyr import __version__
 def build_app():
     import typer
 
-    from itstyr.cli import lint_cmd, report_cmd, schema_cmd, score_cmd, validate_cmd
+    from itstyr.cli import calendar_cmd, lint_cmd, portfolio_cmd, report_cmd, schema_cmd, score_cmd, validate_cmd
 
     app = typer.Typer(
         name="itstyr",
@@ -41,6 +41,8 @@ def build_app():
     score_cmd.register(app)
     report_cmd.register(app)
     schema_cmd.register(app)
+    calendar_cmd.register(app)
+    portfolio_cmd.register(app)
     return app
 
 
