@@ -26,7 +26,7 @@ def build_calendar(path: str | Path, as_of: str | None = None, within: str = DEF
     from itstyr.errors import UserError
     from itstyr.lint.config import effective_thresholds
     from itstyr.lint.context import LintContext
-    from itstyr.messages import Message
+    from itstyr.messages import Message, count
 
     validation = validate(path)
     if validation.config_broken:
@@ -44,7 +44,7 @@ def build_calendar(path: str | Path, as_of: str | None = None, within: str = DEF
     organisations = ctx.of_kind("organisation")
     result = CalendarResult(day, until, within, organisations[0] if organisations else None, settings)
     if validation.invalid:
-        result.missing.append(Gap(Message("calendar.missing.invalid", count=len(validation.invalid))))
+        result.missing.append(Gap(Message("calendar.missing.invalid", count=count("document", len(validation.invalid)))))
     seen: set[str] = set()
     for source in SOURCES:
         for item in source(ctx, until):

@@ -21,7 +21,7 @@ def analyse_portfolio(path: str | Path, as_of: str | None = None) -> PortfolioRe
     from itstyr.errors import UserError
     from itstyr.lint.config import effective_thresholds
     from itstyr.lint.context import LintContext
-    from itstyr.messages import Message
+    from itstyr.messages import Message, count
     from itstyr.portfolio.capacity import demand_against_capacity
     from itstyr.portfolio.coordination import uncoordinated
     from itstyr.portfolio.ranking import MODEL_IN_FORCE, rank
@@ -38,7 +38,7 @@ def analyse_portfolio(path: str | Path, as_of: str | None = None) -> PortfolioRe
     organisations = ctx.of_kind("organisation")
     result = PortfolioResult(day, organisations[0] if organisations else None, settings)
     if validation.invalid:
-        result.missing.append(Message("portfolio.missing.invalid", count=len(validation.invalid)))
+        result.missing.append(Message("portfolio.missing.invalid", count=count("document", len(validation.invalid))))
     if not ctx.of_kind("initiative"):
         result.missing.append(Message("portfolio.missing.no_initiatives"))
     if not any(model.data.get("status") == MODEL_IN_FORCE for model in ctx.of_kind("prioritisation_model")):

@@ -116,7 +116,7 @@ def to_dict(result: PortfolioResult, language: str) -> dict[str, Any]:
             {
                 **_ref(entry.initiative),
                 "status": entry.initiative.data.get("status"),
-                "reasons": [{"code": code, "text": message.render(language)} for code, message in entry.reasons],
+                "reasons": [{"code": code, "text": message.render(language, nested=True)} for code, message in entry.reasons],
             }
             for entry in result.not_ranked
         ],
