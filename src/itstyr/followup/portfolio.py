@@ -94,7 +94,7 @@ def build(scope: Scope, plan: Document | None, records: list[Document]) -> dict[
             "name": scope.name(initiative),
             "status": scope.label(data["status"]),
             "origin": scope.name_of(data.get("origin_unit")) if data.get("origin_unit") else "–",
-            "health": scope.label(health["health"]) if health else "",
+            "health": (scope.label(health.get("health")) or "–") if health else "",
             "health_date": health["date"] if health else "",
             "note": health.get("note", "") if health else "",
             "planned": f"{data['planned_period']['from']} – {data['planned_period']['to']}"
