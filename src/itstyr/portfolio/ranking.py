@@ -59,10 +59,13 @@ def criteria_by_weight(model: Document) -> list[dict]:
 
 
 def weighted_total(model: Document, scores: dict) -> float | None:
-    """The weighted score 0–100, or None when a criterion is unscored or the weights sum to nothing."""
+    """The weighted score 0–100, or None when a criterion is unscored, or the weights or scales leave
+    nothing to compute with (weights summing to zero, a scale whose maximum is not above zero)."""
     criteria = model.data.get("criteria") or []
     weights = sum(criterion.get("weight", 0) for criterion in criteria)
     if not criteria or weights <= 0 or any(criterion["id"] not in scores for criterion in criteria):
+        return None
+    if any(criterion["scale"]["max"] <= 0 for criterion in criteria):
         return None
     total = sum(criterion.get("weight", 0) * scores[criterion["id"]] / criterion["scale"]["max"] for criterion in criteria)
     return round(100 * total / weights, 1)
@@ -76,10 +79,7 @@ def _failed(model: Document, initiative: Document) -> list[dict]:
 
 def _total(model: Document, initiative: Document) -> float | None:
     scores = (initiative.data.get("prioritisation") or {}).get("scores") or {}
-    try:
-        return weighted_total(model, scores)
-    except (KeyError, TypeError, ZeroDivisionError):
-        return None
+    return weighted_total(model, scores)
 
 
 def _tie_key(model: Document, initiative: Document, scores: dict) -> tuple:
@@ -145,8 +145,8 @@ def rank(ctx: LintContext) -> tuple[list[Document], list[Ranked], list[MustFaile
             if unrecorded:
                 reasons.append(("must_unrecorded", Message("portfolio.reason.must_unrecorded", requirements=unrecorded)))
         if reasons or total is None:
-            if not reasons:  # scored on every criterion, yet no total: the weights sum to nothing
-                reasons.append(("no_weights", Message("portfolio.reason.no_weights", model=model.id)))
+            if not reasons:  # scored on every criterion, yet no total: the model's weights or scales are broken
+                reasons.append(("bad_model", Message("portfolio.reason.bad_model", model=model.id)))
             not_ranked.append(NotRanked(initiative, reasons))
             continue
         models.setdefault(model.id, model)
