@@ -12,6 +12,7 @@ def build_app():
     import typer
 
     from itstyr.cli import calendar_cmd, lint_cmd, portfolio_cmd, report_cmd, schema_cmd, score_cmd, validate_cmd
+    from itstyr.cli import render_cmd
 
     app = typer.Typer(
         name="itstyr",
@@ -43,6 +44,7 @@ def build_app():
     schema_cmd.register(app)
     calendar_cmd.register(app)
     portfolio_cmd.register(app)
+    render_cmd.register(app)
     return app
 
 

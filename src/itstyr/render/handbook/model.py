@@ -1,0 +1,129 @@
+"""Everything the handbook shows, gathered once: the repository validated, the lint rules and the
+score run on that one validation as of one date, the schema-valid entities indexed, and where each
+entity lives in the handbook. Page builders read this; nothing here writes or prints."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from itstyr.errors import UserError
+from itstyr.lint.context import LintContext
+from itstyr.messages import Message
+from itstyr.model import Document
+from itstyr.render.handbook import links
+
+# The lint rules that say something is late: the start page lists their findings as "overdue", and
+# the register of steering documents highlights the documents `steering-review-overdue` names.
+OVERDUE_RULES = (
+    "steering-review-overdue",
+    "follow-up-overdue",
+    "action-overdue",
+    "commission-overdue",
+    "service-report-overdue",
+    "benefit-measurement-overdue",
+    "forum-record-missing",
+)
+
+
+@dataclass
+class Overdue:
+    rule: str
+    entity_id: str | None
+    kind: str | None
+    message: str
+
+
+@dataclass
+class Handbook:
+    root: Path
+    language: str
+    as_of: date
+    validation: Any  # itstyr.api.ValidationResult
+    context: LintContext
+    lint: Any  # itstyr.lint.engine.LintResult
+    score: Any  # itstyr.scoring.engine.ScoreResult
+    linker: links.Linker
+    kind_titles: dict[str, str]
+    overdue: list[Overdue] = field(default_factory=list)
+    overdue_by_id: dict[str, list[Overdue]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[Document]:
+        """The schema-valid entities of a kind, in Swedish alphabetical order."""
+        return links.by_name(self.context.of_kind(kind))
+
+    def get(self, entity_id: object, kind: str | None = None) -> Document | None:
+        return self.context.get(entity_id, kind)
+
+    @property
+    def organisation(self) -> Document | None:
+        organisations = self.of_kind("organisation")
+        return organisations[0] if organisations else None
+
+    @property
+    def omitted(self) -> int:
+        """Documents left out of the handbook because they break their schema or have no kind."""
+        return len(self.validation.workspace) - len(self.context.documents)
+
+    def is_overdue(self, entity_id: object, rule: str) -> bool:
+        return any(item.rule == rule for item in self.overdue_by_id.get(entity_id, ()))  # type: ignore[arg-type]
+
+
+def prepare(path: str | Path, language: str | None = None, as_of: str | None = None) -> Handbook:
+    """Validate, lint and score the repository once, as of one date, and index what the pages need."""
+    from itstyr.api import resolve_language, schema_catalogue, validate
+    from itstyr.dates import parse_as_of
+    from itstyr.gcpause import paused_gc
+    from itstyr.lint.config import effective_thresholds
+    from itstyr.lint.engine import run_rules
+    from itstyr.scoring.engine import score as run_score
+    from itstyr.scoring.framework import load_framework
+
+    validation = validate(path)
+    if validation.config_broken:
+        raise UserError(Message("usage.settings_broken"), Message("usage.settings_broken.hint"))
+    settings = validation.settings
+    chosen_language = resolve_language(language, settings)
+    try:
+        evaluation_date = parse_as_of(as_of or settings.as_of)
+    except ValueError:
+        raise UserError(Message("usage.as_of", value=str(as_of)), Message("usage.as_of.hint")) from None
+    framework = load_framework(settings.framework, validation.root, settings.frameworks)
+    with paused_gc():
+        lint = run_rules(validation, evaluation_date)
+        scored = run_score(validation, framework, evaluation_date)
+        context = LintContext(
+            validation.workspace, evaluation_date, effective_thresholds(settings.extends, settings.thresholds), validation.invalid
+        )
+    titles = {info.kind: (info.title if chosen_language == "sv" else info.title_en) for info in schema_catalogue()}
+    handbook = Handbook(validation.root, chosen_language, evaluation_date, validation, context, lint, scored, _linker(context), titles)
+    _collect_overdue(handbook)
+    return handbook
+
+
+def _linker(context: LintContext) -> links.Linker:
+    linker = links.Linker()
+    for document in context.documents:
+        kind, entity_id = document.kind, document.id
+        if entity_id is None:
+            continue
+        name = document.name or entity_id
+        if kind in links.OWN_PAGE:
+            linker.add(entity_id, links.entity_page(kind, entity_id), None, name, kind)
+        elif kind in links.ON_PAGE:
+            linker.add(entity_id, links.ON_PAGE[kind], entity_id, name, kind)
+    return linker
+
+
+def _collect_overdue(handbook: Handbook) -> None:
+    by_id: dict[str, list[Overdue]] = defaultdict(list)
+    for finding in handbook.lint.findings:
+        if finding.rule_id in OVERDUE_RULES:
+            item = Overdue(finding.rule_id, finding.entity_id, finding.kind, finding.message.render(handbook.language))
+            handbook.overdue.append(item)
+            if finding.entity_id:
+                by_id[finding.entity_id].append(item)
+    handbook.overdue_by_id = dict(by_id)

@@ -1,0 +1,56 @@
+"""Steering documents: the register (type, who decided, date and §, status, next review, overdue
+highlighted), grouped by category, and a page per document with what it defines and what refers
+to it."""
+
+from __future__ import annotations
+
+from itstyr.render.handbook import links
+from itstyr.render.handbook.pages import Page, section_title
+
+CATEGORIES = ("regelverk", "styrdokument", "stodjande")
+OVERDUE_RULE = "steering-review-overdue"
+
+
+def build(hb) -> list[Page]:
+    documents = hb.of_kind("steering_document")
+    groups = []
+    for category in (*CATEGORIES, None):
+        members = [d for d in documents if (d.data.get("category") == category if category else d.data.get("category") not in CATEGORIES)]
+        if members:
+            groups.append({"category": category, "documents": members})
+    title = section_title("documents", hb.language)
+    pages = [
+        Page(
+            links.DOCUMENTS,
+            "handbook/documents.md.j2",
+            title,
+            {"groups": groups, "overdue_rule": OVERDUE_RULE, "total": len(documents)},
+        )
+    ]
+    referrers = _referrers(hb, {d.id for d in documents})
+    for document in documents:
+        pages.append(
+            Page(
+                links.entity_page("steering_document", document.id),
+                "handbook/document.md.j2",
+                document.name or document.id,
+                {
+                    "document": document,
+                    "overdue_rule": OVERDUE_RULE,
+                    "defines": [entity_id for entity_id in document.data.get("defines", []) if isinstance(entity_id, str)],
+                    "referred_by": referrers.get(document.id, []),
+                },
+                section=links.DOCUMENTS,
+            )
+        )
+    return pages
+
+
+def _referrers(hb, wanted: set[str]) -> dict[str, list]:
+    """For each steering document, the entities that refer to it (each once, in name order)."""
+    found: dict[str, dict[str, object]] = {}
+    for entity_id in wanted:
+        for document, _path in hb.context.referrers(entity_id):
+            if document.id and document.id != entity_id:
+                found.setdefault(entity_id, {})[document.id] = document
+    return {entity_id: links.by_name(documents.values()) for entity_id, documents in found.items()}

@@ -1,0 +1,48 @@
+"""The handbook's templates: the bundled ones (`data/templates/handbook/*.md.j2`), any of which a
+governance repository may replace with a file of the same name under its own `templates/` folder
+(`templates/handbook/start.md.j2`). They run in the sandboxed environment every itstyr template
+runs in (undefined names are errors), with the handbook's stricter escaping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from itstyr.errors import UserError
+from itstyr.messages import Message
+from itstyr.render.handbook.escape import md, md_block
+
+OVERRIDES = "templates"
+
+
+def handbook_environment(language: str, root: Path):
+    from jinja2 import ChoiceLoader, FileSystemLoader
+
+    from itstyr.render.environment import environment
+
+    env = environment(language)
+    own = root / OVERRIDES
+    if own.is_dir():
+        env.loader = ChoiceLoader([FileSystemLoader(str(own), encoding="utf-8"), env.loader])
+    # Names, table cells and descriptions from the data: the handbook is published as HTML, so
+    # Markdown links, code and emphasis in a name are shown as written, never interpreted.
+    env.filters["md"] = md
+    env.filters["md_block"] = md_block
+    return env
+
+
+def render(env, template: str, context: dict) -> str:
+    """One page from its template; a broken or failing template is a clear error (exit 2)."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    try:
+        return env.get_template(template).render(**context)
+    except TemplateSyntaxError as error:
+        raise UserError(
+            Message("handbook.template_error", template=error.filename or error.name or template, line=error.lineno, error=error.message or ""),
+            Message("handbook.template_error.hint"),
+        ) from None
+    except TemplateError as error:
+        raise UserError(
+            Message("handbook.template_error", template=template, line="?", error=str(error)),
+            Message("handbook.template_error.hint"),
+        ) from None
