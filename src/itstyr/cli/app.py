@@ -11,8 +11,7 @@ from itstyr import __version__
 def build_app():
     import typer
 
-    from itstyr.cli import calendar_cmd, lint_cmd, portfolio_cmd, report_cmd, schema_cmd, score_cmd, validate_cmd
-    from itstyr.cli import render_cmd
+    from itstyr.cli import calendar_cmd, lint_cmd, portfolio_cmd, render_cmd, report_cmd, schema_cmd, score_cmd, validate_cmd
 
     app = typer.Typer(
         name="itstyr",
