@@ -2,41 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from itstyr.findings import Location, json_pointer
 from itstyr.yamlsafe import ParsedDocument, locate
 
 
+def _text_field(data: Any, key: str) -> str | None:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
 @dataclass(slots=True, eq=False)
 class Document:
+    """`kind`, `id` and `name` are read once: every check looks them up, many times over."""
+
     path: str  # relative to the repository root, forward slashes
     parsed: ParsedDocument
+    data: Any = field(init=False)
+    kind: str | None = field(init=False)
+    id: str | None = field(init=False)
+    name: str | None = field(init=False)
 
-    @property
-    def data(self) -> Any:
-        return self.parsed.data
+    def __post_init__(self) -> None:
+        self.data = self.parsed.data
+        self.kind = _text_field(self.data, "kind")
+        self.id = _text_field(self.data, "id")
+        self.name = _text_field(self.data, "name")
 
     @property
     def index(self) -> int:
         """Position in the file, from 0."""
         return self.parsed.index
-
-    @property
-    def kind(self) -> str | None:
-        value = self.data.get("kind") if isinstance(self.data, dict) else None
-        return value if isinstance(value, str) else None
-
-    @property
-    def id(self) -> str | None:
-        value = self.data.get("id") if isinstance(self.data, dict) else None
-        return value if isinstance(value, str) else None
-
-    @property
-    def name(self) -> str | None:
-        value = self.data.get("name") if isinstance(self.data, dict) else None
-        return value if isinstance(value, str) else None
 
     @property
     def line(self) -> int:

@@ -104,15 +104,15 @@ def load_framework(requested: str | None, root: Path, repository_files: list[str
 
 
 def _check(framework_id: str, data: Any) -> None:
-    from jsonschema import Draft202012Validator
-
-    from itstyr.resources import read_schema
+    from itstyr.schemaset import schema_set
     from itstyr.scoring.registry import checks
 
-    problems = [
-        f"{'/'.join(str(p) for p in error.absolute_path) or '/'}: {error.message}"
-        for error in Draft202012Validator(read_schema("framework.schema.json")).iter_errors(data)
-    ]
+    problems = []
+    if not schema_set().fast_validator("framework.schema.json").is_valid(data):
+        problems = [
+            f"{'/'.join(str(p) for p in error.absolute_path) or '/'}: {error.message}"
+            for error in schema_set().detailed_validator("framework.schema.json").iter_errors(data)
+        ]
     if not problems:
         recommendations = {r["id"] for r in data["recommendations"]}
         criteria_ids = [c["id"] for c in data["criteria"]]
