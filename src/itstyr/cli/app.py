@@ -41,6 +41,10 @@ def build_app():
     score_cmd.register(app)
     report_cmd.register(app)
     schema_cmd.register(app)
+    from itstyr.cli import diff_cmd, init_cmd  # the Git features
+
+    diff_cmd.register(app)
+    init_cmd.register(app)
     calendar_cmd.register(app)
     portfolio_cmd.register(app)
     render_cmd.register(app)

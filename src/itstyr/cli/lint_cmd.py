@@ -7,6 +7,7 @@ import sys
 import typer
 
 from itstyr.cli.boundary import boundary
+from itstyr.cli.diff_cmd import CHANGED_SINCE_OPTION
 from itstyr.cli.options import (
     AS_OF_OPTION,
     FAIL_ON_OPTION,
@@ -30,6 +31,7 @@ def register(app: typer.Typer) -> None:
         fail_on: FailOn = FAIL_ON_OPTION,
         as_of: str | None = AS_OF_OPTION,
         lang: Language | None = LANG_OPTION,
+        changed_since: str | None = CHANGED_SINCE_OPTION,
     ) -> None:
         """Granska styrningen: allt som validate kontrollerar, och sedan reglerna för de brister som
         revisionen fann (inaktuella styrdokument, otydligt ansvar, forum utan mandat, uteblivna
@@ -48,6 +50,10 @@ def register(app: typer.Typer) -> None:
         result = run_lint(path, as_of)
         language = resolve_language(lang.value if lang else None, result.validation.settings)
         report = result.report()
+        if changed_since is not None:
+            from itstyr.git.changes import report_changed_since
+
+            report = report_changed_since(report, result.validation, changed_since)
         emit(report, format.value, language, output)
         raise typer.Exit(exit_code(report, fail_on.value, result.validation.config_broken))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from itstyr.cli.boundary import boundary
+from itstyr.cli.diff_cmd import CHANGED_SINCE_OPTION
 from itstyr.cli.options import (
     FAIL_ON_OPTION,
     FORMAT_OPTION,
@@ -26,6 +27,7 @@ def register(app: typer.Typer) -> None:
         output: str | None = OUTPUT_OPTION,
         fail_on: FailOn = FAIL_ON_OPTION,
         lang: Language | None = LANG_OPTION,
+        changed_since: str | None = CHANGED_SINCE_OPTION,
     ) -> None:
         """Kontrollera förrådet: YAML, scheman, unika id:n, referenser och inställningar.
 
@@ -45,5 +47,9 @@ def register(app: typer.Typer) -> None:
         result = run_validate(path)
         language = resolve_language(lang.value if lang else None, result.settings)
         report = result.report()
+        if changed_since is not None:
+            from itstyr.git.changes import report_changed_since
+
+            report = report_changed_since(report, result, changed_since)
         emit(report, format.value, language, output)
         raise typer.Exit(exit_code(report, fail_on.value, result.config_broken))

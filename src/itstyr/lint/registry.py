@@ -14,7 +14,7 @@ from itstyr.lint.rule import OptionSpec, RuleSpec
 from itstyr.messages import Text
 
 # Rule groups, each a package under itstyr.lint.rules whose __init__ lists its rule modules in RULES.
-GROUPS = ["engine", "steering", "responsibility", "forums", "goals", "benefits", "cost_follow_up", "audit_response", "personal_data"]
+GROUPS = ["engine", "steering", "responsibility", "forums", "goals", "benefits", "cost_follow_up", "audit_response", "personal_data", "history"]
 # Findings the engine makes itself (waivers); they have data files but no module.
 ENGINE_RULES = ("waiver-expired", "waiver-invalid")
 
