@@ -13,6 +13,7 @@ from itstyr.model import Workspace
 
 SEPARATOR = " › "
 TEXT_LIMIT = 90
+CONTEXT_WORDS = 3  # words shown before the first difference in a long text
 
 
 def shorten(value: str, limit: int = TEXT_LIMIT) -> str:
@@ -54,6 +55,21 @@ class Describer:
             return shorten(", ".join(self.value(item, limit) for item in value.values()), limit)
         return shorten(str(value), limit)
 
+    def change(self, old: Any, new: Any) -> tuple[str, str]:
+        """Two versions of a value, shown so that the difference is visible: of two long texts, the
+        words that differ with a little of what surrounds them."""
+        if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > TEXT_LIMIT:
+            before, after = old.split(), new.split()
+            start = 0
+            while start < min(len(before), len(after)) and before[start] == after[start]:
+                start += 1
+            end = 0
+            while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+                end += 1
+            context = max(0, start - CONTEXT_WORDS)
+            return _excerpt(before, context, len(before) - end), _excerpt(after, context, len(after) - end)
+        return self.value(old), self.value(new)
+
     def item(self, value: Any) -> str | None:
         """What a list item is called: its name, or the value of its identity (a decision type, a unit)."""
         if not isinstance(value, dict):
@@ -88,6 +104,11 @@ class Describer:
                 title = node.get("title")
             parts.append(title if title and self.language == "sv" else str(step).replace("_", " "))
         return SEPARATOR.join(parts)
+
+
+def _excerpt(words: list[str], start: int, end: int) -> str:
+    shown = shorten(" ".join(words[start : max(end, start)]) or "–", TEXT_LIMIT)
+    return ("…" if start > 0 else "") + shown + ("…" if end < len(words) and not shown.endswith("…") else "")
 
 
 def _step(container: Any, step: Any) -> Any:

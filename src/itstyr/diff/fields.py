@@ -30,7 +30,7 @@ MISSING: Any = _Missing()
 
 # Keys that identify an item of a list of records, in order of preference; the first one that every
 # item on both sides has, with no two items sharing a value, is used.
-IDENTITY_KEYS = ("id", "decision_type", "unit", "role", "party", "fiscal_year", "year", "period", "control", "date", "name")
+IDENTITY_KEYS = ("id", "holder", "decision_type", "unit", "role", "party", "fiscal_year", "year", "period", "control", "date", "name")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import json
 from typing import Any, TextIO
 
 from itstyr import __version__
-from itstyr.diff.describe import Describer
+from itstyr.diff.describe import Describer, shorten
 from itstyr.diff.engine import DiffResult, ScoreChange
 from itstyr.diff.fields import MISSING
 from itstyr.messages import Message, text
@@ -20,6 +20,7 @@ FORMAT_VERSION = 1
 STATUSES = ("changed", "added", "removed", "moved")
 SUMMARY_NAMES = 4  # entities named in the one-line summary of each status
 MAX_FINDINGS = 50  # findings listed per section; the rest are counted
+RECOMMENDATION_TEXT = 70  # characters of a recommendation's text in the score table
 
 
 def _number(value: float | None) -> str:
@@ -97,7 +98,7 @@ def view(result: DiffResult, language: str) -> dict[str, Any]:
         "fixed_more": _more(len(result.fixed), language),
         "totals": {"introduced": len(result.introduced), "fixed": len(result.fixed)},
         "scores": [
-            {"id": c.id, "text": c.text.get(language, ""), "before": _number(c.before), "after": _number(c.after), "delta": _delta(c)}
+            {"id": c.id, "text": shorten(c.text.get(language, ""), RECOMMENDATION_TEXT), "before": _number(c.before), "after": _number(c.after), "delta": _delta(c)}
             for c in result.recommendations
         ],
         "overall": None if result.overall is None else {
@@ -132,7 +133,8 @@ def _field_line(describe: Describer, change, field) -> str:
         return text("diff.field.added", describe.language, field=label, new=describe.value(field.new))
     if field.new is MISSING:
         return text("diff.field.removed", describe.language, field=label, old=describe.value(field.old))
-    return text("diff.field.changed", describe.language, field=label, old=describe.value(field.old), new=describe.value(field.new))
+    old, new = describe.change(field.old, field.new)
+    return text("diff.field.changed", describe.language, field=label, old=old, new=new)
 
 
 def _status(label: str | None, ratio: float | None, language: str) -> str:

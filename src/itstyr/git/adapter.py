@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -104,7 +105,10 @@ def _failure(folder: Path, args: list[str], stderr: str) -> UserError:
     """Git's refusal as a message saying what to do; the dubious-ownership case is common in CI containers."""
     lowered = stderr.lower()
     if "dubious ownership" in lowered:
-        return UserError(Message("git.dubious_ownership", path=str(folder)), Message("git.dubious_ownership.hint", path=str(folder)))
+        # safe.directory names the repository's top folder, which Git gives in its message
+        named = re.search(r"dubious ownership in repository at '([^'\n]+)'", stderr)
+        where = named.group(1) if named else str(folder)
+        return UserError(Message("git.dubious_ownership", path=where), Message("git.dubious_ownership.hint", path=where))
     if "not a git repository" in lowered:
         return UserError(Message("git.not_repository", path=str(folder)), Message("git.not_repository.hint"))
     detail = next((line for line in reversed(stderr.strip().splitlines()) if line.strip()), "")
@@ -147,7 +151,7 @@ class GitRepository:
         return out
 
     def _pathspec(self) -> str:
-        return f":(top,literal){self.prefix}" if self.prefix else ":(top)."
+        return f":(top,literal){self.prefix}" if self.prefix else ":(top)"
 
     def resolve(self, ref: str) -> str:
         """The commit a ref names (branch, tag, sha, HEAD~2 ...); an unknown ref is a user error."""
