@@ -250,3 +250,17 @@ def test_diff_and_init_have_help_with_examples(cli):
         run = cli(*command, "--help")
         assert run.code == 0 and "Exempel" in run.out
     assert "--changed-since" in cli("lint", "--help").out and "--changed-since" in cli("validate", "--help").out
+
+
+def test_a_large_change_still_fits_in_a_pull_request_comment(cli, repo, tmp_path):
+    for path in sorted(repo.rglob("*.yaml")):
+        content = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^name: (.*)$", r"name: \1 (ny lydelse)", content), encoding="utf-8")
+    commit_all(repo, "Alla namn", "2026-02-01")
+    out = tmp_path / "kommentar.md"
+    assert cli("diff", "HEAD~1", "HEAD", "--path", str(repo), "--format", "markdown", "--output", str(out)).code == 0
+    comment = out.read_text(encoding="utf-8")
+    changed = cli("diff", "HEAD~1", "HEAD", "--path", str(repo), "--format", "json").json()["summary"]["changed"]
+    assert changed > 100
+    assert len(comment) <= 60_000 and f"… och {changed - 100} till" in comment
+    assert comment.count("<details>") == comment.count("</details>")

@@ -249,6 +249,15 @@ def test_history_gives_each_entity_the_last_change_to_its_file(repo):
     assert (moved.path, moved.last.author) == ("system/bibliotek.yaml", "Cia Test")
     assert repository_history(repo) is repository_history(repo)  # read once, not once per question
 
+    from itstyr.git.adapter import open_repository
+    from itstyr.git.tree import TreeFolder
+
+    repository = open_repository(repo)
+    first = repository.resolve("HEAD~2")  # a side of `itstyr diff`: history as of that commit
+    then = repository_history(TreeFolder(repository, first, repository.files(first)))
+    assert then.of("forum/digitaliseringsradet.yaml").last.day == date(2026, 1, 15)
+    assert then.of("system/bibliotek.yaml") is None
+
 
 def test_history_of_a_governance_folder_inside_a_larger_repository(tmp_path, git_env):
     from itstyr.git.history import repository_history

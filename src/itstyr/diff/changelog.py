@@ -20,7 +20,6 @@ from itstyr.errors import UserError
 from itstyr.messages import Message, catalogue, text
 from itstyr.model import Document, Workspace
 
-NULL_BLOB = "0" * 40
 MAX_PER_ENTITY = 4  # sentences per entity and commit; the rest are counted
 MANY = 8  # more additions or removals than this in one commit are summed up by kind
 REWRITTEN = 60  # a text longer than this is "rewritten", not quoted
@@ -83,7 +82,7 @@ def change_log(folder: str | Path, language: str = "sv", since: str | None = Non
     contents = repository.read(blobs)
     describe = Describer(language, *([workspace] if workspace is not None else []))
     parsed: dict[str, list[Document]] = {}
-    log = ChangeLog(True)
+    by_month: dict[str, list[ChangeLogEntry]] = {}
     for commit in commits:
         before, after = Workspace(), Workspace()
         for change in commit.changes:
@@ -96,14 +95,9 @@ def change_log(folder: str | Path, language: str = "sv", since: str | None = Non
             for document in workspace_side:
                 if document.id is not None:
                     describe.names.setdefault(document.id, document.name or document.id)
-        entries = _entries(compare(before, after), commit, describe)
-        if not entries:
-            continue
-        month = commit.date[:7]
-        if not log.months or log.months[-1].month != month:
-            log.months.append(ChangeLogMonth(month))
-        log.months[-1].entries.extend(entries)
-    return log
+        by_month.setdefault(commit.date[:7], []).extend(_entries(compare(before, after), commit, describe))
+    months = [ChangeLogMonth(month, entries) for month, entries in sorted(by_month.items(), reverse=True) if entries]
+    return ChangeLog(True, None, months)
 
 
 def _documents(path: str, blob: str, contents: dict[str, bytes], parsed: dict[str, list[Document]]) -> list[Document]:

@@ -19,7 +19,11 @@ from itstyr.messages import Message, text
 FORMAT_VERSION = 1
 STATUSES = ("changed", "added", "removed", "moved")
 SUMMARY_NAMES = 4  # entities named in the one-line summary of each status
+SUMMARY_NAME = 50  # characters of each name there
 MAX_FINDINGS = 50  # findings listed per section; the rest are counted
+COMMENT_LIMIT = 60_000  # characters: GitHub refuses a comment over 65,536 (GitLab allows 1,000,000)
+COMMENT_ENTITIES = 100  # entities listed per section of a comment at first; halved until it fits
+COMMENT_FIELDS = 20  # changed fields listed per entity in a comment
 RECOMMENDATION_TEXT = 70  # characters of a recommendation's text in the score table
 
 
@@ -34,14 +38,20 @@ def _delta(change: ScoreChange) -> str:
     return f"+{delta:.0f}" if delta > 0 else f"−{abs(delta):.0f}"
 
 
-def _side(result: DiffResult, snapshot, language: str) -> str:
+def _moves(change: ScoreChange) -> bool:
+    return change.before != change.after if change.delta is None else round(change.delta) != 0
+
+
+def _side(snapshot, language: str) -> str:
     if snapshot.commit is None:
         return text("diff.working_tree", language)
     return f"{snapshot.ref} ({snapshot.commit[:10]})" if snapshot.ref != snapshot.commit else snapshot.commit[:10]
 
 
-def view(result: DiffResult, language: str) -> dict[str, Any]:
-    """Everything the text and Markdown outputs show, as strings in `language`."""
+def view(result: DiffResult, language: str, entities: int | None = None, findings: int = MAX_FINDINGS,
+         fields: int | None = None) -> dict[str, Any]:
+    """Everything the text and Markdown outputs show, as strings in `language`; at most `entities`
+    entities per section, `fields` fields per entity and `findings` findings per section (None: all)."""
     from itstyr.schemaset import schema_set
 
     describe = Describer(language, result.head.validation.workspace, result.base.validation.workspace)
@@ -51,24 +61,18 @@ def view(result: DiffResult, language: str) -> dict[str, Any]:
         return schemas.kind_label(kind).render(language) if kind in schemas.kind_files else kind
 
     groups: dict[str, list[dict]] = {}
+    unlisted: dict[str, str] = {}
     for status in STATUSES:
         by_kind: dict[str, list[dict]] = {}
-        for change in result.of_status(status):
-            entry = {
-                "name": change.name,
-                "id": change.id,
-                "path": change.document.path,
-                "moved_from": text("diff.moved_from", language, path=change.before.path) if change.moved else None,
-                "fields": [_field_line(describe, change, field) for field in change.fields],
-            }
+        for change in result.of_status(status)[:entities]:
+            entry = _entity(change, describe, fields)
             by_kind.setdefault(kind_label(change.kind), []).append(entry)
-        groups[status] = [{"kind": kind, "entities": entities} for kind, entities in sorted(by_kind.items())]
+        groups[status] = [{"kind": kind, "entities": listed} for kind, listed in sorted(by_kind.items())]
+        unlisted[status] = _more(len(result.of_status(status)), entities, language)
 
     counts = {status: len(result.of_status(status)) for status in STATUSES}
     moved_scores = [
-        f"{change.id} {_number(change.before)} → {_number(change.after)} ({_delta(change)})"
-        for change in result.recommendations
-        if change.delta is None and change.before != change.after or change.delta not in (None, 0) and round(change.delta) != 0
+        f"{change.id} {_number(change.before)} → {_number(change.after)} ({_delta(change)})" for change in result.recommendations if _moves(change)
     ]
     summary = [
         Message("diff.summary.entities", **counts).render(language) if result.entities else Message("diff.summary.nothing").render(language),
@@ -86,19 +90,26 @@ def view(result: DiffResult, language: str) -> dict[str, Any]:
         )
     return {
         "title": text("diff.title", language),
-        "refs": text("diff.refs", language, base=_side(result, result.base, language), head=_side(result, result.head, language),
+        "refs": text("diff.refs", language, base=_side(result.base, language), head=_side(result.head, language),
                      as_of=result.as_of.isoformat()),
         "summary": summary,
         "names": {status: _names(groups[status], counts[status], language) for status in STATUSES},
         "counts": counts,
         "groups": groups,
-        "introduced": [_finding(finding, language) for finding in result.introduced[:MAX_FINDINGS]],
-        "introduced_more": _more(len(result.introduced), language),
-        "fixed": [_finding(finding, language) for finding in result.fixed[:MAX_FINDINGS]],
-        "fixed_more": _more(len(result.fixed), language),
+        "unlisted": unlisted,
+        "introduced": [_finding(finding, language) for finding in result.introduced[:findings]],
+        "introduced_more": _more(len(result.introduced), findings, language),
+        "fixed": [_finding(finding, language) for finding in result.fixed[:findings]],
+        "fixed_more": _more(len(result.fixed), findings, language),
         "totals": {"introduced": len(result.introduced), "fixed": len(result.fixed)},
         "scores": [
-            {"id": c.id, "text": shorten(c.text.get(language, ""), RECOMMENDATION_TEXT), "before": _number(c.before), "after": _number(c.after), "delta": _delta(c)}
+            {
+                "id": c.id,
+                "text": shorten(c.text.get(language, ""), RECOMMENDATION_TEXT),
+                "before": _number(c.before),
+                "after": _number(c.after),
+                "delta": _delta(c),
+            }
             for c in result.recommendations
         ],
         "overall": None if result.overall is None else {
@@ -117,12 +128,26 @@ def view(result: DiffResult, language: str) -> dict[str, Any]:
     }
 
 
-def _more(total: int, language: str) -> str:
-    return text("diff.more", language, count=total - MAX_FINDINGS) if total > MAX_FINDINGS else ""
+def _entity(change, describe: Describer, fields: int | None) -> dict[str, Any]:
+    language = describe.language
+    lines = [_field_line(describe, change, field) for field in change.fields[:fields]]
+    if fields is not None and len(change.fields) > fields:
+        lines.append(text("diff.more", language, count=len(change.fields) - fields))
+    return {
+        "name": change.name,
+        "id": change.id,
+        "path": change.document.path,
+        "moved_from": text("diff.moved_from", language, path=change.before.path) if change.moved else None,
+        "fields": lines,
+    }
+
+
+def _more(total: int, shown: int | None, language: str) -> str:
+    return text("diff.more", language, count=total - shown) if shown is not None and total > shown else ""
 
 
 def _names(groups: list[dict], count: int, language: str) -> str:
-    names = [entity["name"] for group in groups for entity in group["entities"]][:SUMMARY_NAMES]
+    names = [shorten(entity["name"], SUMMARY_NAME) for group in groups for entity in group["entities"]][:SUMMARY_NAMES]
     shown = ", ".join(names)
     return shown + (" " + text("diff.more", language, count=count - len(names)) if count > len(names) else "")
 
@@ -194,7 +219,14 @@ def write_markdown(result: DiffResult, language: str, stream: TextIO) -> None:
     from itstyr.render.environment import environment
 
     source = resources.files("itstyr.diff").joinpath("comment.md.j2").read_text(encoding="utf-8")
-    stream.write(environment(language).from_string(source).render(view=view(result, language)))
+    template = environment(language).from_string(source)
+    entities, findings = COMMENT_ENTITIES, MAX_FINDINGS
+    while True:  # a comment too long to post is shortened, never cut off mid-table
+        comment = template.render(view=view(result, language, entities, findings, COMMENT_FIELDS))
+        if len(comment) <= COMMENT_LIMIT or entities <= 1:
+            break
+        entities, findings = entities // 2, max(1, findings // 2)
+    stream.write(comment)
 
 
 def to_dict(result: DiffResult, language: str) -> dict[str, Any]:

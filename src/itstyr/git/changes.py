@@ -14,7 +14,7 @@ from pathlib import Path
 
 from itstyr.model import Workspace
 from itstyr.report.model import Report
-from itstyr.settings import SETTINGS_FILE
+from itstyr.settings import SETTINGS_FILE, Settings
 
 
 @dataclass(slots=True)
@@ -25,9 +25,10 @@ class ChangeSet:
     ids: set[str] = field(default_factory=set)  # entities in those files, before and after
 
 
-def changes_since(root: str | Path, ref: str, workspace: Workspace, files: list[str]) -> ChangeSet:
+def changes_since(root: str | Path, ref: str, workspace: Workspace, files: list[str], settings: Settings) -> ChangeSet:
     """What changed in the working tree's governance `files` since `ref`; Git errors are user errors."""
     from itstyr.git.adapter import open_repository
+    from itstyr.git.snapshot import select
     from itstyr.yamlsafe import parse_bytes
 
     repository = open_repository(root)
@@ -45,9 +46,8 @@ def changes_since(root: str | Path, ref: str, workspace: Workspace, files: list[
         entry = before.get(relative)
         if entry is None or (entry.blob != repository.blob_id(content) and not _same_text(repository, entry.blob, content)):
             changes.paths.add(relative)
-    current = set(files) | {SETTINGS_FILE}
-    changes.paths |= {path for path in before if path not in current and path.endswith((".yaml", ".yml"))
-                      and not any(part.startswith(".") for part in path.split("/"))}
+    current = set(files)
+    changes.paths |= {path for path in select(before, settings) if path not in current}  # removed since
     for document in workspace:
         if document.path in changes.paths and document.id is not None:
             changes.ids.add(document.id)
@@ -62,7 +62,7 @@ def changes_since(root: str | Path, ref: str, workspace: Workspace, files: list[
 
 def report_changed_since(report: Report, validation, ref: str) -> Report:
     """`--changed-since REF`: the report of a whole-repository run, narrowed to the change since REF."""
-    changes = changes_since(validation.root, ref, validation.workspace, validation.files)
+    changes = changes_since(validation.root, ref, validation.workspace, validation.files, validation.settings)
     return restrict_report(report, validation.workspace, changes)
 
 

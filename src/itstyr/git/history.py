@@ -66,12 +66,16 @@ class History:
         return False
 
 
-def repository_history(folder: str | Path | None) -> History:
-    """The history of every file in the folder (paths relative to it); never raises."""
-    if folder is None:
-        return History(False, Message("git.history_no_folder"))
+def repository_history(folder) -> History:
+    """The history of every file in the folder (paths relative to it), up to HEAD; for a commit read
+    by `itstyr diff` (a `TreeFolder`), up to that commit. Never raises."""
     from itstyr.git.adapter import open_repository
+    from itstyr.git.tree import TreeFolder
 
+    if isinstance(folder, TreeFolder):
+        return _history(str(folder.repository.folder), folder.commit)
+    if not isinstance(folder, (str, Path)):
+        return History(False, Message("git.history_no_folder"))
     try:
         repository = open_repository(folder)
         head = repository.resolve("HEAD")

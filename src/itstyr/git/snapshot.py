@@ -79,7 +79,7 @@ def load_snapshot(repository: GitRepository, ref: str | None, reuse: Snapshot | 
             loaded.files = discover(root, settings, loaded.findings)
             blobs = _working_blobs(repository, root, loaded.files)
         reusable = reuse is not None and reuse.blobs and reuse.settings.limits == settings.limits
-        fresh = [path for path in loaded.files if not (reusable and reuse.blobs.get(path) == blobs.get(path))]
+        fresh = [path for path in loaded.files if not (reusable and path in blobs and reuse.blobs.get(path) == blobs[path])]
         if isinstance(root, TreeFolder):
             root.prefetch(path for path in fresh if root.entries[path].size <= settings.limits.max_file_bytes)
         fresh_set = set(fresh)
