@@ -42,6 +42,7 @@ def check(ctx: LintContext, options: dict) -> Iterator[Violation]:
             yield Violation(document, where, "no_history", {"decided": data["decision"]["date"], "reason": history.note})
             continue
         if history.changed_after(document.path, decided) is False:
-            last = history.of(document.path).last
+            entry = history.of(document.path)
+            last = entry.modified or entry.last  # the last change to its content, else when it was added
             params = {"decided": data["decision"]["date"], "changed": last.date[:10], "commit": last.commit[:10]}
             yield Violation(document, where, "untouched", params)
