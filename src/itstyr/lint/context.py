@@ -13,8 +13,16 @@ from itstyr.model import Document, Workspace
 
 
 class LintContext:
-    def __init__(self, workspace: Workspace, as_of: date, thresholds: dict[str, Any], invalid: set[int] | None = None):
+    def __init__(
+        self,
+        workspace: Workspace,
+        as_of: date,
+        thresholds: dict[str, Any],
+        invalid: set[int] | None = None,
+        root=None,
+    ):
         invalid = invalid or set()
+        self.root = root  # the repository folder, for rules that read its Git history
         self.documents = [doc for doc in workspace if id(doc) not in invalid and doc.kind]
         self.as_of = as_of
         self.thresholds = thresholds

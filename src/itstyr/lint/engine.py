@@ -62,7 +62,11 @@ def run_rules(validation, as_of: date) -> LintResult:
     settings = validation.settings
     rule_settings = effective_rules(settings.extends, settings.rules)
     context = LintContext(
-        validation.workspace, as_of, effective_thresholds(settings.extends, settings.thresholds), validation.invalid
+        validation.workspace,
+        as_of,
+        effective_thresholds(settings.extends, settings.thresholds),
+        validation.invalid,
+        validation.root,
     )
     findings = list(validation.findings)
     for rule_id, spec in registry().items():

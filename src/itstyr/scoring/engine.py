@@ -100,7 +100,11 @@ def score(validation, framework: Framework, as_of: date) -> ScoreResult:
 
     settings = validation.settings
     context = LintContext(
-        validation.workspace, as_of, effective_thresholds(settings.extends, settings.thresholds), validation.invalid
+        validation.workspace,
+        as_of,
+        effective_thresholds(settings.extends, settings.thresholds),
+        validation.invalid,
+        validation.root,
     )
     registered = checks()
     by_id: dict[str, CriterionResult] = {}
