@@ -12,7 +12,33 @@ import pytest
 from conftest import EXAMPLES
 from itstyr import __version__
 
-COMMANDS = [["validate"], ["schema"], ["schema", "list"], ["schema", "show"], ["schema", "export"]]
+def _commands():
+    """Every command and sub-command the CLI registers, so a new one cannot ship without help."""
+    from itstyr.cli.app import build_app
+
+    found = []
+
+    def walk(app, prefix):
+        for command in app.registered_commands:
+            found.append(prefix + [command.name])
+        for group in app.registered_groups:
+            found.append(prefix + [group.name])
+            walk(group.typer_instance, prefix + [group.name])
+
+    walk(build_app(), [])
+    return found
+
+
+COMMANDS = _commands()
+
+
+def test_every_documented_command_is_registered():
+    names = {" ".join(command) for command in COMMANDS}
+    expected = {
+        "validate", "lint", "rules", "rules explain", "score", "report", "report gap", "report response",
+        "report follow-up", "portfolio", "calendar", "diff", "init", "schema", "schema list", "schema show", "schema export",
+    }  # fmt: skip
+    assert expected <= names, expected - names
 
 
 def test_version(cli):
