@@ -464,3 +464,28 @@ def test_invalid_documents_are_left_out_with_a_warning(cli, template_copy, tmp_p
     assert "1 poster följer inte sitt schema" in run.err
     assert "sys-gis" not in (tmp_path / "h" / "system.md").read_text(encoding="utf-8").split("## Förvaltningsobjekt")[0]
     assert broken_links(tmp_path / "h") == []
+
+
+# --- Many pages at once -------------------------------------------------------------------------
+
+
+def test_pages_rendered_in_several_processes_are_the_same_bytes():
+    from itstyr.render.handbook import prepare, render_pages
+
+    handbook = prepare(TEMPLATE, None, AS_OF)
+    alone = render_pages(handbook, workers=1)
+    shared = render_pages(handbook, workers=3)
+    assert shared == alone and list(shared) == list(alone)
+
+
+def test_a_failing_template_in_another_process_is_still_a_clear_error(template_copy):
+    from itstyr.errors import UserError
+    from itstyr.render.handbook import prepare, render_pages
+
+    own = template_copy / "templates" / "handbook"
+    own.mkdir(parents=True)
+    (own / "forum.md.j2").write_text("{{ no_such_name }}\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        render_pages(prepare(template_copy, None, AS_OF), workers=2)
+    assert raised.value.message.key == "handbook.template_error"
+    assert "no_such_name" in raised.value.message.render()

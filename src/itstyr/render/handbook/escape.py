@@ -9,6 +9,7 @@ outline, or end a diagram's label early. Escaping happens here and nowhere else.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 # A backslash first, so the escapes added after it are not escaped again.
@@ -33,11 +34,22 @@ _INLINE = str.maketrans(
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
+_PLAIN = re.compile(r"[\\`*_~\[\]|<>\r\n\t]|^\s|\s$|^(?:[#>+=-]|\d+[.)])")
+
+
 def md(value: object) -> str:
     """One line of plain text, shown as written: no Markdown, no HTML, safe inside a table cell."""
     if value is None:
         return ""
-    text = str(value).translate(_INLINE).strip()
+    text = value if isinstance(value, str) else str(value)
+    if not _PLAIN.search(text):  # most names need nothing done
+        return text
+    return _escape_line(text)
+
+
+@lru_cache(maxsize=16384)
+def _escape_line(text: str) -> str:
+    text = text.translate(_INLINE).strip()
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from itstyr.render.handbook.escape import md
 
@@ -84,6 +85,7 @@ class Linker:
 
     def __init__(self) -> None:
         self.targets: dict[str, Target] = {}
+        self._links: dict[tuple[str, str], str] = {}  # (folder or own page, id) → link
 
     def add(self, entity_id: str, page: str, anchor: str | None, name: str, kind: str) -> None:
         self.targets.setdefault(entity_id, Target(page, anchor, name, kind))
@@ -99,8 +101,14 @@ class Linker:
         target = self.targets.get(entity_id) if isinstance(entity_id, str) else None
         if target is None:
             return md(text if text is not None else entity_id)
-        shown = md(text if text is not None else target.name)
-        return f"[{shown}]({page_href(from_page, target.page, target.anchor)})"
+        if text is not None:
+            return f"[{md(text)}]({page_href(from_page, target.page, target.anchor)})"
+        # The same link is written from every page in a folder (or, on its own page, as an anchor).
+        key = (from_page if target.page == from_page else from_page.rpartition("/")[0], entity_id)
+        link = self._links.get(key)
+        if link is None:
+            link = self._links[key] = f"[{md(target.name)}]({page_href(from_page, target.page, target.anchor)})"
+        return link
 
     def name(self, entity_id: object) -> str:
         target = self.targets.get(entity_id) if isinstance(entity_id, str) else None
@@ -117,10 +125,15 @@ def page_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
 _SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "ü": "y"})
 
 
-def collation_key(text: object) -> str:
-    folded = str(text or "").lower().translate(_SWEDISH)
+@lru_cache(maxsize=65536)
+def _collation_key(text: str) -> str:
+    folded = text.lower().translate(_SWEDISH)
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def collation_key(text: object) -> str:
+    return _collation_key(text if isinstance(text, str) else str(text or ""))
 
 
 def by_name(documents) -> list:

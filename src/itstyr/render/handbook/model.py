@@ -44,7 +44,6 @@ class Handbook:
     as_of: date
     validation: Any  # itstyr.api.ValidationResult
     context: LintContext
-    lint: Any  # itstyr.lint.engine.LintResult
     score: Any  # itstyr.scoring.engine.ScoreResult
     linker: links.Linker
     kind_titles: dict[str, str]
@@ -78,7 +77,6 @@ def prepare(path: str | Path, language: str | None = None, as_of: str | None = N
     from itstyr.dates import parse_as_of
     from itstyr.gcpause import paused_gc
     from itstyr.lint.config import effective_thresholds
-    from itstyr.lint.engine import run_rules
     from itstyr.scoring.engine import score as run_score
     from itstyr.scoring.framework import load_framework
 
@@ -93,14 +91,14 @@ def prepare(path: str | Path, language: str | None = None, as_of: str | None = N
         raise UserError(Message("usage.as_of", value=str(as_of)), Message("usage.as_of.hint")) from None
     framework = load_framework(settings.framework, validation.root, settings.frameworks)
     with paused_gc():
-        lint = run_rules(validation, evaluation_date)
         scored = run_score(validation, framework, evaluation_date)
         context = LintContext(
             validation.workspace, evaluation_date, effective_thresholds(settings.extends, settings.thresholds), validation.invalid
         )
+        overdue = _overdue_findings(validation, context)
     titles = {info.kind: (info.title if chosen_language == "sv" else info.title_en) for info in schema_catalogue()}
-    handbook = Handbook(validation.root, chosen_language, evaluation_date, validation, context, lint, scored, _linker(context), titles)
-    _collect_overdue(handbook)
+    handbook = Handbook(validation.root, chosen_language, evaluation_date, validation, context, scored, _linker(context), titles)
+    _collect_overdue(handbook, overdue)
     return handbook
 
 
@@ -118,9 +116,32 @@ def _linker(context: LintContext) -> links.Linker:
     return linker
 
 
-def _collect_overdue(handbook: Handbook) -> None:
+def _overdue_findings(validation, context: LintContext) -> list:
+    """The findings of the overdue rules only, as `itstyr lint` reports them: with the repository's
+    severities (a rule turned off finds nothing) and its waivers (a waived finding is not overdue).
+    Running just these rules keeps the handbook fast on large repositories."""
+    from itstyr.findings import Finding
+    from itstyr.lint import waivers as waiver_rules
+    from itstyr.lint.config import effective_rules
+    from itstyr.lint.engine import _to_finding  # the engine's own wording and location of a finding
+    from itstyr.lint.registry import registry
+
+    settings = validation.settings
+    rules, specs = effective_rules(settings.extends, settings.rules), registry()
+    findings = []
+    for rule_id in OVERDUE_RULES:
+        spec, setting = specs.get(rule_id), rules.get(rule_id)
+        if spec is None or spec.check is None or setting is None or setting.severity is None:
+            continue
+        findings.extend(_to_finding(rule_id, setting.severity, violation) for violation in spec.check(context, setting.options))
+    collected = waiver_rules.collect(validation.workspace, settings.document, settings.waivers)
+    active, _waived, _about = waiver_rules.apply(findings, collected, context.as_of, set(specs), {})
+    return sorted(active, key=Finding.sort_key)
+
+
+def _collect_overdue(handbook: Handbook, findings: list) -> None:
     by_id: dict[str, list[Overdue]] = defaultdict(list)
-    for finding in handbook.lint.findings:
+    for finding in findings:
         if finding.rule_id in OVERDUE_RULES:
             item = Overdue(finding.rule_id, finding.entity_id, finding.kind, finding.message.render(handbook.language))
             handbook.overdue.append(item)

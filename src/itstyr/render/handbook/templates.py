@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from itstyr.errors import UserError
-from itstyr.messages import Message
+from itstyr.messages import Message, text
 from itstyr.render.handbook.escape import md, md_block
+from itstyr.render.handbook.record import data
+from itstyr.render.handbook.tools import TRUSTED
 
 OVERRIDES = "templates"
 
@@ -27,7 +29,35 @@ def handbook_environment(language: str, root: Path):
     # Markdown links, code and emphasis in a name are shown as written, never interpreted.
     env.filters["md"] = md
     env.filters["md_block"] = md_block
+    env.filters["data"] = data
+    phrases: dict[str, str] = {}
+
+    def phrase(key: str, **params) -> str:
+        if params:
+            return text(key, language, **params)
+        if key not in phrases:
+            phrases[key] = text(key, language)
+        return phrases[key]
+
+    env.globals["t"] = phrase
+    _trust(env, TRUSTED | {phrase})
     return env
+
+
+def _trust(env, trusted: frozenset) -> None:
+    """Calls to the handbook's own tools skip the sandbox's per-call inspection (they are plain
+    functions of ours that templates can call but not change); every other call, and every
+    attribute a template reads, is still checked by the sandbox."""
+    checked = env.call
+
+    def call(context, function, *args, **kwargs):
+        if getattr(function, "__func__", function) in trusted:
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            return function(*args, **kwargs)
+        return checked(context, function, *args, **kwargs)
+
+    env.call = call
 
 
 def render(env, template: str, context: dict) -> str:

@@ -190,8 +190,12 @@ class PageTools:
         return md(self.handbook.kind_titles.get(kind, kind))
 
     def functions(self) -> dict[str, Any]:
-        names = (
-            "ref refs href to anchor web price_item label labels yes_no number sek duration period measured decider "
-            "decided_when decision assignment overdue overdue_messages letter_anchor kind_of kind_title"
-        )
-        return {"anchor_key": anchor_id, **{name: getattr(self, name) for name in names.split()}}
+        return {"anchor_key": anchor_id, **{name: getattr(self, name) for name in TOOLS}}
+
+
+TOOLS = (
+    "ref", "refs", "href", "to", "anchor", "web", "price_item", "label", "labels", "yes_no", "number", "sek",
+    "duration", "period", "measured", "decider", "decided_when", "decision", "assignment", "overdue",
+    "overdue_messages", "letter_anchor", "kind_of", "kind_title",
+)  # fmt: skip
+TRUSTED = frozenset({anchor_id, *(vars(PageTools)[name] for name in TOOLS)})

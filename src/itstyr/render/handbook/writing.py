@@ -60,9 +60,12 @@ def write_folder(out: Path, files: Mapping[str, str]) -> Path:
         parent.mkdir(parents=True, exist_ok=True)
         staging.mkdir()
         try:
+            folders = {staging}
             for relative, content in sorted(files.items()):
                 path = staging / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
+                if path.parent not in folders:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(path.parent)
                 with open(path, "w", encoding="utf-8", newline="\n") as stream:
                     stream.write(content)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8", newline="\n")

@@ -47,10 +47,22 @@ def build(hb) -> list[Page]:
 
 
 def _referrers(hb, wanted: set[str]) -> dict[str, list]:
-    """For each steering document, the entities that refer to it (each once, in name order)."""
+    """For each steering document, the entities that refer to it (each once, in name order). Only
+    the reference fields that may hold a steering document are walked."""
+    from itstyr.checks.references import iter_references
+    from itstyr.schemaset import schema_set
+
+    schemas = schema_set()
+    specs: dict[str, tuple] = {}
     found: dict[str, dict[str, object]] = {}
-    for entity_id in wanted:
-        for document, _path in hb.context.referrers(entity_id):
-            if document.id and document.id != entity_id:
-                found.setdefault(entity_id, {})[document.id] = document
+    for document in hb.context.documents:
+        kind = document.kind
+        if kind not in specs:
+            known = schemas.ref_specs(kind) if kind in schemas.kind_files else ()
+            specs[kind] = tuple(spec for spec in known if "steering_document" in spec.kinds or "*" in spec.kinds)
+        if not specs[kind] or not document.id:
+            continue
+        for _path, target, _kinds in iter_references(document, specs[kind]):
+            if target in wanted and target != document.id:
+                found.setdefault(target, {})[document.id] = document
     return {entity_id: links.by_name(documents.values()) for entity_id, documents in found.items()}

@@ -35,7 +35,7 @@ def build(hb) -> list[Page]:
         )
     ]
     for forum in forums:
-        records = newest_first(forum.data.get("records", []), "date")
+        records = [_with_attendance(forum, record) for record in newest_first(forum.data.get("records", []), "date")]
         pages.append(
             Page(
                 links.entity_page("forum", forum.id),
@@ -51,6 +51,18 @@ def build(hb) -> list[Page]:
             )
         )
     return pages
+
+
+def _with_attendance(forum, record: dict) -> dict:
+    """The record with who came, said against the units that have members in the forum: how many of
+    them attended, and which did not (representation is what the audit asked about)."""
+    members = list(dict.fromkeys(member.get("unit") for member in forum.data.get("members", []) or [] if member.get("unit")))
+    attendees = set(record.get("attendees") or [])
+    if not attendees:
+        return dict(record, attendance=None)
+    absent = [unit for unit in members if unit not in attendees]
+    others = sorted(attendees - set(members))
+    return dict(record, attendance={"present": len(attendees) - len(others), "of": len(members), "absent": absent, "others": others})
 
 
 def _next_meetings(hb, forum) -> list:

@@ -3,7 +3,6 @@ recommendation, counts, what is overdue) and where to begin."""
 
 from __future__ import annotations
 
-from itstyr.findings import Severity
 from itstyr.messages import text
 from itstyr.render.handbook import links
 from itstyr.render.handbook.pages import SECTIONS, Page, section_title
@@ -30,11 +29,6 @@ def build(hb) -> list[Page]:
                 "overall": {"score": hb.score.score, "label": hb.score.label},
                 "recommendations": _recommendations(hb),
                 "counts": _counts(hb),
-                "findings": {
-                    "errors": sum(1 for f in hb.lint.findings if f.severity is Severity.ERROR),
-                    "warnings": sum(1 for f in hb.lint.findings if f.severity is Severity.WARNING),
-                    "waived": len(hb.lint.waived),
-                },
                 "overdue": hb.overdue[:OVERDUE_SHOWN],
                 "overdue_more": max(0, len(hb.overdue) - OVERDUE_SHOWN),
                 "sections": [
