@@ -178,6 +178,15 @@ def test_every_mermaid_diagram_is_well_formed_and_has_a_text_alternative(templat
     assert diagrams >= 3  # the city, the digitalisation department, the governance model
 
 
+def test_every_page_has_one_title_and_headings_in_order(template_handbook):
+    """Accessibility: one h1 per page and no level skipped on the way down (WCAG 1.3.1, 2.4.6)."""
+    for path, text in pages(template_handbook).items():
+        levels = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", without_code(text), re.MULTILINE)]
+        assert levels[0] == 1 and levels.count(1) == 1, path
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, f"{path}: h{before} followed by h{after}"
+
+
 def test_the_governance_model_is_drawn_with_levels_forums_and_escalation(template_handbook):
     text = pages(template_handbook)["forum/index.md"]
     (diagram, _after), = mermaid_blocks(text)
@@ -237,10 +246,11 @@ def test_english(cli, tmp_path):
     assert run.code == 0, run.err
     assert run.out.startswith("The handbook was written to ")
     files = pages(tmp_path / "en")
-    assert files["index.md"].startswith("# Handbook of the governance of IT and digitalisation – Hamnköpings stad\n")
+    assert files["index.md"].startswith("# Handbook of the governance of IT and digitalisation – City of Hamnköping\n")
     assert "## The state at a glance" in files["index.md"]
     assert "| Activity |" in files["roller.md"]
     assert "SEK 135,245,000" in files["ekonomi.md"]
+    assert "\n# Digitalisation council\n" in files["forum/forum-digitaliseringsradet.md"]  # name_en where there is one
     assert broken_links(tmp_path / "en") == []
     for text in files.values():
         for _diagram, after in mermaid_blocks(text):
@@ -414,6 +424,7 @@ def test_a_repository_template_replaces_the_bundled_one(cli, template_copy, tmp_
         f"# Handbok för styrning av it och digitalisering\n\nVår egen startsida per {AS_OF}.\n"
     )
     assert "| Dokument |" in (out / "styrdokument" / "index.md").read_text(encoding="utf-8")
+    assert validate(template_copy).errors == 0  # templates/ is not read as governance data
 
 
 @pytest.mark.parametrize(

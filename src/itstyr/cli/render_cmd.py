@@ -29,15 +29,11 @@ def register(app: typer.Typer) -> None:
         lang: Language | None = LANG_OPTION,
         as_of: str | None = AS_OF_OPTION,
     ) -> None:
-        """Handboken: startsida med läget i korthet, styrdokument, organisation, roller och ansvar
-        (RACI), system och tjänster, forum och styrmodell, mål, prioritering och portfölj,
-        kostnadsmodell, uppföljning, granskning, ordlista och register, med diagram i Mermaid och
-        relativa länkar som fungerar både i Git-tjänsten och på en webbplats.
-
-        Samma filer och samma datum ger exakt samma sidor. Mappen skrivs i ett steg; itstyr ersätter
-        bara en mapp som itstyr själv har skrivit (filen .itstyr-handbook) och vägrar en mapp inuti
-        förrådet om den inte är undantagen i itstyr.yaml. En mall i förrådets templates/handbook/
-        ersätter den inbyggda med samma namn.
+        """Skriv handboken: läget i korthet, styrdokument, organisation, roller och ansvar (RACI),
+        system och tjänster, forum och styrmodell, mål, portfölj, kostnadsmodell, uppföljning,
+        granskning, ordlista och register, med Mermaid-diagram och relativa länkar. Samma filer och
+        datum ger samma sidor; itstyr ersätter bara en mapp som det själv har skrivit, och en mall i
+        förrådets templates/handbook/ ersätter den inbyggda med samma namn.
 
         Exempel:
 

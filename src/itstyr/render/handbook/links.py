@@ -136,9 +136,18 @@ def collation_key(text: object) -> str:
     return _collation_key(text if isinstance(text, str) else str(text or ""))
 
 
-def by_name(documents) -> list:
-    """Documents in Swedish alphabetical order of their names, the id breaking ties."""
-    return sorted(documents, key=lambda document: (collation_key(document.name or document.id), document.id or ""))
+def display_name(document, language: str = "sv") -> str:
+    """The name a reader sees: the English name (`name_en`) in English where there is one."""
+    if language == "en":
+        english = document.data.get("name_en") if isinstance(document.data, dict) else None
+        if isinstance(english, str) and english:
+            return english
+    return document.name or document.id or ""
+
+
+def by_name(documents, language: str = "sv") -> list:
+    """Documents in alphabetical order (Swedish rules) of the names shown, the id breaking ties."""
+    return sorted(documents, key=lambda document: (collation_key(display_name(document, language)), document.id or ""))
 
 
 def initial(text: object) -> str:

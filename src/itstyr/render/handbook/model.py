@@ -52,7 +52,11 @@ class Handbook:
 
     def of_kind(self, kind: str) -> list[Document]:
         """The schema-valid entities of a kind, in Swedish alphabetical order."""
-        return links.by_name(self.context.of_kind(kind))
+        return links.by_name(self.context.of_kind(kind), self.language)
+
+    def name(self, document: Document) -> str:
+        """The entity's name as the reader sees it (in English where the data has one)."""
+        return links.display_name(document, self.language)
 
     def get(self, entity_id: object, kind: str | None = None) -> Document | None:
         return self.context.get(entity_id, kind)
@@ -97,18 +101,19 @@ def prepare(path: str | Path, language: str | None = None, as_of: str | None = N
         )
         overdue = _overdue_findings(validation, context)
     titles = {info.kind: (info.title if chosen_language == "sv" else info.title_en) for info in schema_catalogue()}
-    handbook = Handbook(validation.root, chosen_language, evaluation_date, validation, context, scored, _linker(context), titles)
+    linker = _linker(context, chosen_language)
+    handbook = Handbook(validation.root, chosen_language, evaluation_date, validation, context, scored, linker, titles)
     _collect_overdue(handbook, overdue)
     return handbook
 
 
-def _linker(context: LintContext) -> links.Linker:
+def _linker(context: LintContext, language: str) -> links.Linker:
     linker = links.Linker()
     for document in context.documents:
         kind, entity_id = document.kind, document.id
         if entity_id is None:
             continue
-        name = document.name or entity_id
+        name = links.display_name(document, language)
         if kind in links.OWN_PAGE:
             linker.add(entity_id, links.entity_page(kind, entity_id), None, name, kind)
         elif kind in links.ON_PAGE:

@@ -52,7 +52,7 @@ class Renderer:
         organisation = handbook.organisation
         self.site = {
             "title": text("handbook.start.title", handbook.language),
-            "organisation": organisation.name if organisation else None,
+            "organisation": handbook.name(organisation) if organisation else None,
             "as_of": handbook.as_of.isoformat(),
             "language": handbook.language,
             "omitted": handbook.omitted,

@@ -182,6 +182,10 @@ class PageTools:
         ascii_letter = {"Å": "aa", "Ä": "ae", "Ö": "oe", "#": "ovrigt"}.get(letter, letter.lower())
         return f"bokstav-{ascii_letter}"
 
+    def name(self, document: object) -> str:
+        """An entity's name as shown (in English where the data has one), escaped."""
+        return md(links.display_name(document, self.language)) if hasattr(document, "data") else md(document)
+
     def kind_of(self, entity_id: object) -> str | None:
         target = self.handbook.linker.targets.get(entity_id) if isinstance(entity_id, str) else None
         return target.kind if target else None
@@ -196,6 +200,6 @@ class PageTools:
 TOOLS = (
     "ref", "refs", "href", "to", "anchor", "web", "price_item", "label", "labels", "yes_no", "number", "sek",
     "duration", "period", "measured", "decider", "decided_when", "decision", "assignment", "overdue",
-    "overdue_messages", "letter_anchor", "kind_of", "kind_title",
+    "overdue_messages", "letter_anchor", "name", "kind_of", "kind_title",
 )  # fmt: skip
 TRUSTED = frozenset({anchor_id, *(vars(PageTools)[name] for name in TOOLS)})

@@ -26,7 +26,7 @@ def build(hb) -> list[Page]:
     recommendation_scores = {r.id: r for r in hb.score.recommendations}
     question_verdicts = {q.id: q for q in hb.score.questions}
     audits = []
-    for audit in sorted(hb.of_kind("audit"), key=lambda a: (date_key(a.data.get("report_date")), links.collation_key(a.name)), reverse=True):
+    for audit in sorted(hb.of_kind("audit"), key=lambda a: (date_key(a.data.get("report_date")), links.collation_key(hb.name(a))), reverse=True):
         scored = audit.id == scored_id
         recommendations = []
         for recommendation in audit.data.get("recommendations", []) or []:
@@ -64,4 +64,4 @@ def build(hb) -> list[Page]:
 
 
 def _by_due(documents) -> list:
-    return sorted(documents, key=lambda d: (date_key(d.data.get("due")), str(d.data.get("due")), links.collation_key(d.name), d.id))
+    return sorted(documents, key=lambda d: (date_key(d.data.get("due")), str(d.data.get("due")), links.collation_key(d.name), d.id or ""))

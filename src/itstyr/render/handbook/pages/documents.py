@@ -33,7 +33,7 @@ def build(hb) -> list[Page]:
             Page(
                 links.entity_page("steering_document", document.id),
                 "handbook/document.md.j2",
-                document.name or document.id,
+                hb.name(document),
                 {
                     "document": document,
                     "overdue_rule": OVERDUE_RULE,
@@ -65,4 +65,4 @@ def _referrers(hb, wanted: set[str]) -> dict[str, list]:
         for _path, target, _kinds in iter_references(document, specs[kind]):
             if target in wanted and target != document.id:
                 found.setdefault(target, {})[document.id] = document
-    return {entity_id: links.by_name(documents.values()) for entity_id, documents in found.items()}
+    return {entity_id: links.by_name(documents.values(), hb.language) for entity_id, documents in found.items()}

@@ -34,7 +34,7 @@ def build(hb) -> list[Page]:
                 "records": records,
                 "calendar": _calendar(hb, horizon),
                 "horizon": horizon.isoformat(),
-                "control_plans": sorted(hb.of_kind("internal_control_plan"), key=lambda p: (-(p.data.get("year") or 0), links.collation_key(p.name))),
+                "control_plans": sorted(hb.of_kind("internal_control_plan"), key=lambda p: (-(p.data.get("year") or 0), links.collation_key(hb.name(p)))),
             },
         )
     ]

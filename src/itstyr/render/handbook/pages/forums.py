@@ -40,7 +40,7 @@ def build(hb) -> list[Page]:
             Page(
                 links.entity_page("forum", forum.id),
                 "handbook/forum.md.j2",
-                forum.name or forum.id,
+                hb.name(forum),
                 {
                     "forum": forum,
                     "records": records[:RECORDS_SHOWN],
@@ -112,7 +112,7 @@ def _from_forums(hb, forums) -> dict | None:
         members = [f for f in active if (f.data.get("level") == level if level else f.data.get("level") not in LEVELS)]
         if not members:
             continue
-        keys = [chart.node(forum.id, forum.name or forum.id, "stadium") for forum in members]
+        keys = [chart.node(forum.id, hb.name(forum), "stadium") for forum in members]
         title = label(level, language) if level else text("handbook.forums.no_level", language)
         chart.subgraph(title, keys)
         levels.append({"level": level, "forums": [forum.id for forum in members]})
@@ -125,7 +125,7 @@ def _forum_edges(hb, chart: Flowchart, edges: list[dict], forums) -> None:
     """Each forum's own escalation and advice, where the model's rules do not already say it."""
     language = hb.language
     known = {(edge["from"], edge["to"]) for edge in edges}
-    for forum in links.by_name(forums):
+    for forum in links.by_name(forums, language):
         for field, kind, dotted in (("escalates_to", "escalates", False), ("advises", "advises", True)):
             target = forum.data.get(field)
             if not isinstance(target, str) or (forum.id, target) in known:

@@ -105,13 +105,13 @@ def _chart(members: set[str], by_id, children, hb, direction: str) -> dict:
 
     def place(unit, depth: int) -> None:
         seen.add(unit.id)
-        chart.node(unit.id, unit.name or unit.id)
+        chart.node(unit.id, hb.name(unit))
         outline.append((depth, unit.id))
         for child in children.get(unit.id, []):
             if child.id in members and child.id not in seen:
                 place(child, depth + 1)
                 chart.edge(unit.id, child.id)
 
-    for root in links.by_name(roots):
+    for root in links.by_name(roots, hb.language):
         place(root, 0)
     return {"code": None if chart.too_large() else chart.render(), "outline": outline, "size": chart.size}

@@ -37,7 +37,7 @@ def build(hb) -> list[Page]:
             Page(
                 links.entity_page("initiative", initiative.id),
                 "handbook/initiative.md.j2",
-                initiative.name or initiative.id,
+                hb.name(initiative),
                 {"initiative": initiative, "total": total(hb, initiative), "scores": _scores(hb, initiative)},
                 section=links.PORTFOLIO,
             )
