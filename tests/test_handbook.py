@@ -433,8 +433,9 @@ def test_a_repository_template_replaces_the_bundled_one(cli, template_copy, tmp_
         ("{{ no_such_name }}", "no_such_name"),
         ("{% if %}", "start.md.j2"),
         ("{{ ''.__class__.__mro__ }}", "start.md.j2"),
+        ("{{ ref(1, 2, 3, 4) }}", "(rad 1): TypeError"),
     ],
-    ids=["undefined", "syntax", "sandbox"],
+    ids=["undefined", "syntax", "sandbox", "wrong-call"],
 )
 def test_a_failing_template_is_a_clear_error_and_leaves_the_old_handbook(cli, template_copy, tmp_path, source, said):
     out = tmp_path / "h"

@@ -40,11 +40,14 @@ def render_handbook(path: str | Path, out: str | Path, language: str | None = No
     marker file `.itstyr-handbook`), and not inside the governance data unless `itstyr.yaml` excludes
     it. Everything is rendered before anything is written; a failing template leaves `out` as it was.
     Raises `UserError` for every problem a user can fix (exit code 2 in the CLI)."""
+    from itstyr.api import open_repository
     from itstyr.render.handbook.writing import check_target, write_folder
 
-    handbook = prepare(path, language, as_of)
     target = Path(out)
-    check_target(target, handbook.root, handbook.validation.settings.exclude)
+    root, settings, _problems = open_repository(path)
+    check_target(target, root, settings.exclude)  # refuse before the work, not after it
+    handbook = prepare(path, language, as_of)
     files = render_pages(handbook)
+    check_target(target, handbook.root, handbook.validation.settings.exclude)  # still ours?
     write_folder(target, files)
     return HandbookResult(target, handbook.language, handbook.as_of, sorted(files), handbook.omitted)

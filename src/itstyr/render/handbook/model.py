@@ -1,6 +1,6 @@
-"""Everything the handbook shows, gathered once: the repository validated, the lint rules and the
-score run on that one validation as of one date, the schema-valid entities indexed, and where each
-entity lives in the handbook. Page builders read this; nothing here writes or prints."""
+"""Everything the handbook shows, gathered once: the repository validated, then scored and checked
+for what is overdue on that one validation as of one date, the schema-valid entities indexed, and
+where each entity lives in the handbook. Page builders read this; nothing here writes or prints."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ class Overdue:
 
 @dataclass
 class Handbook:
+    """The repository as the page builders see it. `context` holds only schema-valid documents."""
+
     root: Path
     language: str
     as_of: date
@@ -51,7 +53,7 @@ class Handbook:
     overdue_by_id: dict[str, list[Overdue]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[Document]:
-        """The schema-valid entities of a kind, in Swedish alphabetical order."""
+        """The schema-valid entities of a kind, in alphabetical order of their shown names."""
         return links.by_name(self.context.of_kind(kind), self.language)
 
     def name(self, document: Document) -> str:
@@ -76,7 +78,8 @@ class Handbook:
 
 
 def prepare(path: str | Path, language: str | None = None, as_of: str | None = None) -> Handbook:
-    """Validate, lint and score the repository once, as of one date, and index what the pages need."""
+    """Validate and score the repository once, as of one date, find what is overdue, and index what
+    the pages need. Documents that break their schema are left out (`Handbook.omitted` counts them)."""
     from itstyr.api import resolve_language, schema_catalogue, validate
     from itstyr.dates import parse_as_of
     from itstyr.gcpause import paused_gc

@@ -1,10 +1,12 @@
 """The handbook's templates: the bundled ones (`data/templates/handbook/*.md.j2`), any of which a
 governance repository may replace with a file of the same name under its own `templates/` folder
 (`templates/handbook/start.md.j2`). They run in the sandboxed environment every itstyr template
-runs in (undefined names are errors), with the handbook's stricter escaping."""
+runs in (an undefined name is an error; a field the data lacks is None, see `record.py`), with
+the handbook's stricter escaping."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from itstyr.errors import UserError
@@ -72,7 +74,28 @@ def render(env, template: str, context: dict) -> str:
             Message("handbook.template_error.hint"),
         ) from None
     except TemplateError as error:
+        where, line = _where(error, template)
         raise UserError(
-            Message("handbook.template_error", template=template, line="?", error=str(error)),
+            Message("handbook.template_error", template=where, line=line, error=str(error)),
             Message("handbook.template_error.hint"),
         ) from None
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:
+        # A template calling a tool the wrong way (too many arguments, a list where a text goes).
+        where, line = _where(error, template)
+        if line == "?" or os.environ.get("ITSTYR_DEBUG", "") not in ("", "0"):
+            raise
+        raise UserError(
+            Message("handbook.template_error", template=where, line=line, error=f"{type(error).__name__}: {error}"),
+            Message("handbook.template_error.hint"),
+        ) from None
+
+
+def _where(error: Exception, template: str) -> tuple[str, object]:
+    """The template file and line a runtime error happened on (Jinja puts template lines in the
+    traceback), or the page's template and "?" when it cannot be told."""
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return frame.filename, frame.lineno
+    return template, "?"
