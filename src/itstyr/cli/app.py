@@ -48,6 +48,9 @@ def build_app():
     calendar_cmd.register(app)
     portfolio_cmd.register(app)
     render_cmd.register(app)
+    from itstyr.cli import build_cmd  # publishing: the handbook and the reports
+
+    build_cmd.register(app)
     return app
 
 

@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
         out: str = HANDBOOK_OUT_OPTION,
         lang: Language | None = LANG_OPTION,
         as_of: str | None = AS_OF_OPTION,
+        site: bool = typer.Option(False, "--site", help="Skriv en webbplats för MkDocs med Material: mkdocs.yml och sidorna i docs/."),
     ) -> None:
         """Skriv handboken: läget i korthet, styrdokument, organisation, roller och ansvar (RACI),
         system och tjänster, forum och styrmodell, mål, portfölj, kostnadsmodell, uppföljning,
@@ -40,17 +41,20 @@ def register(app: typer.Typer) -> None:
             itstyr render handbook governance-repo-template --out handbok --as-of 2026-11-30
 
             itstyr render handbook . --out ../handbook --lang en
+
+            itstyr render handbook . --out ../webbplats --site && mkdocs build -f ../webbplats/mkdocs.yml
         """
         from itstyr.messages import Message, text
         from itstyr.render.handbook import render_handbook
+        from itstyr.render.site import render_site  # the same pages as a MkDocs project
 
-        result = render_handbook(path, out, lang.value if lang else None, as_of)
+        result = (render_site if site else render_handbook)(path, out, lang.value if lang else None, as_of)
         language = result.language
         if result.omitted:
             sys.stderr.write(
                 f"itstyr: {text('severity.warning', language)}: {Message('handbook.omitted_warning', n=result.omitted).render(language)}\n"
                 f"    {text('report.hint', language)}: {Message('handbook.omitted_warning.hint').render(language)}\n"
             )
-        sys.stdout.write(
-            Message("handbook.written", out=str(out), pages=len(result.pages), date=result.as_of.isoformat()).render(language) + "\n"
-        )
+        done = {"out": str(out), "pages": len(result.pages), "date": result.as_of.isoformat()}
+        written = Message("site.written", config=f"{out}/mkdocs.yml", **done) if site else Message("handbook.written", **done)
+        sys.stdout.write(written.render(language) + "\n")
