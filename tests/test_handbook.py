@@ -481,13 +481,16 @@ def test_invalid_documents_are_left_out_with_a_warning(cli, template_copy, tmp_p
 # --- Many pages at once -------------------------------------------------------------------------
 
 
-def test_pages_rendered_in_several_processes_are_the_same_bytes():
+def test_pages_rendered_in_several_processes_are_the_same_bytes(tmp_path):
     from itstyr.render.handbook import prepare, render_pages
+    from itstyr.render.handbook.rendering import render_into
 
     handbook = prepare(TEMPLATE, None, AS_OF)
     alone = render_pages(handbook, workers=1)
     shared = render_pages(handbook, workers=3)
     assert shared == alone and list(shared) == list(alone)
+    assert render_into(handbook, tmp_path, workers=2) == list(alone)  # each process writes its own pages
+    assert pages(tmp_path) == alone
 
 
 def test_a_failing_template_in_another_process_is_still_a_clear_error(template_copy):

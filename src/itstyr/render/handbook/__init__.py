@@ -4,8 +4,9 @@ that work in a Git host, in a folder and on a static site.
 
 `render_handbook` is the front door. The steps are public for commands built on top of it (a
 static site, `itstyr build`): `prepare` gathers the repository, `render_pages` turns it into
-`{relative path: Markdown}`, `writing.check_target` and `writing.write_folder` put a folder of files
-in place atomically. Templates are `data/templates/handbook/*.md.j2`; a repository overrides any of
+`{relative path: Markdown}` (or `rendering.render_into` writes them into a folder), and
+`writing.check_target` with `writing.write_folder` (or `fill_folder`) put a folder of files in
+place atomically. Templates are `data/templates/handbook/*.md.j2`; a repository overrides any of
 them from its own `templates/handbook/`.
 """
 
@@ -41,13 +42,18 @@ def render_handbook(path: str | Path, out: str | Path, language: str | None = No
     it. Everything is rendered before anything is written; a failing template leaves `out` as it was.
     Raises `UserError` for every problem a user can fix (exit code 2 in the CLI)."""
     from itstyr.api import open_repository
-    from itstyr.render.handbook.writing import check_target, write_folder
+    from itstyr.render.handbook.rendering import render_into
+    from itstyr.render.handbook.writing import check_target, fill_folder
 
     target = Path(out)
     root, settings, _problems = open_repository(path)
     check_target(target, root, settings.exclude)  # refuse before the work, not after it
     handbook = prepare(path, language, as_of)
-    files = render_pages(handbook)
-    check_target(target, handbook.root, handbook.validation.settings.exclude)  # still ours?
-    write_folder(target, files)
-    return HandbookResult(target, handbook.language, handbook.as_of, sorted(files), handbook.omitted)
+    written: list[str] = []
+
+    def fill(staging: Path) -> None:
+        written.extend(render_into(handbook, staging))
+        check_target(target, handbook.root, handbook.validation.settings.exclude)  # still ours to replace?
+
+    fill_folder(target, fill)
+    return HandbookResult(target, handbook.language, handbook.as_of, sorted(written), handbook.omitted)

@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from itstyr.errors import UserError
@@ -29,17 +30,39 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 def render_pages(handbook: Handbook, workers: int | None = None) -> dict[str, str]:
     """Every page of the handbook as `{relative path: Markdown}`, in memory. `workers` forces the
     number of processes (1: none); by default they are used only where they pay."""
+    return dict(_render(handbook, None, workers))
+
+
+def render_into(handbook: Handbook, folder: Path, workers: int | None = None) -> list[str]:
+    """Render every page straight into `folder` (each process writes what it renders, so writing
+    overlaps rendering and no page is held in memory longer than it takes to write it); returns
+    the relative paths, in page order."""
+    return [path for path, _text in _render(handbook, folder, workers)]
+
+
+def _render(handbook: Handbook, folder: Path | None, workers: int | None) -> list[tuple[str, str | None]]:
     from itstyr.render.handbook.pages import build_pages
 
     renderer = Renderer(handbook)
     pages = build_pages(handbook)
     count = workers if workers is not None else (_processors() if len(pages) >= PARALLEL_FROM else 1)
     if count > 1 and sys.platform.startswith("linux"):
-        rendered = _in_processes(renderer, pages, count)
+        rendered = _in_processes(renderer, pages, count, folder)
     else:
-        rendered = [(page.path, renderer.page(page)) for page in pages]
+        rendered = _share(renderer, pages, folder)
     order = {page.path: index for index, page in enumerate(pages)}
-    return dict(sorted(rendered, key=lambda item: order[item[0]]))
+    return sorted(rendered, key=lambda item: order[item[0]])
+
+
+def _share(renderer: Renderer, pages: list, folder: Path | None) -> list[tuple[str, str | None]]:
+    """Render pages; with a folder, write each one there and keep only its path."""
+    from itstyr.render.handbook.writing import write_files
+
+    rendered = [(page.path, renderer.page(page)) for page in pages]
+    if folder is None:
+        return rendered
+    write_files(folder, rendered)
+    return [(path, None) for path, _text in rendered]
 
 
 class Renderer:
@@ -94,7 +117,7 @@ def tidy(markdown: str) -> str:
 
 # --- Sharing pages out between processes ----------------------------------------------------------
 
-_JOB: tuple[Renderer, list, int] | None = None  # set before forking; the children inherit it
+_JOB: tuple[Renderer, list, int, Path | None] | None = None  # set before forking; the children inherit it
 
 
 @dataclass(frozen=True)
@@ -113,18 +136,18 @@ def _processors() -> int:
 
 
 def _render_share(share: int) -> list | _Failed:
-    renderer, pages, count = _JOB  # type: ignore[misc]
+    renderer, pages, count, folder = _JOB  # type: ignore[misc]
     try:
-        return [(page.path, renderer.page(page)) for page in pages[share::count]]
+        return _share(renderer, pages[share::count], folder)
     except UserError as error:
         return _Failed(error.message, error.hint)
 
 
-def _in_processes(renderer: Renderer, pages: list, count: int) -> list[tuple[str, str]]:
+def _in_processes(renderer: Renderer, pages: list, count: int, folder: Path | None) -> list[tuple[str, str | None]]:
     import multiprocessing
 
     global _JOB
-    _JOB = (renderer, pages, count)
+    _JOB = (renderer, pages, count, folder)
     try:
         with multiprocessing.get_context("fork").Pool(count - 1) as pool:
             others = pool.map_async(_render_share, range(1, count), chunksize=1)

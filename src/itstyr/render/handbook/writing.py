@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from itstyr.errors import UserError
@@ -53,6 +53,13 @@ def check_target(out: Path, root: Path, exclude: list[str]) -> None:
 def write_folder(out: Path, files: Mapping[str, str]) -> Path:
     """Write `files` (relative path → text) as the folder `out`, replacing an earlier itstyr folder.
     Call `check_target` first."""
+    return fill_folder(out, lambda staging: write_files(staging, files))
+
+
+def fill_folder(out: Path, fill: Callable[[Path], None]) -> Path:
+    """Make the folder `out` by letting `fill` write into a new hidden folder beside it, then put
+    that in place of `out` in one rename. If `fill` fails, nothing is left behind and `out` is as
+    it was. Call `check_target` first."""
     target = Path(out)
     parent = target.parent
     staging = parent / f".{target.name}.itstyr-{secrets.token_hex(6)}"
@@ -60,14 +67,7 @@ def write_folder(out: Path, files: Mapping[str, str]) -> Path:
         parent.mkdir(parents=True, exist_ok=True)
         staging.mkdir()
         try:
-            folders = {staging}
-            for relative, content in sorted(files.items()):
-                path = staging / relative
-                if path.parent not in folders:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(path.parent)
-                with open(path, "w", encoding="utf-8", newline="\n") as stream:
-                    stream.write(content)
+            fill(staging)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8", newline="\n")
             _swap(staging, target)
         except BaseException:
@@ -78,6 +78,18 @@ def write_folder(out: Path, files: Mapping[str, str]) -> Path:
             Message("handbook.output_failed", out=str(out), error=error.strerror or str(error)), Message("usage.output.hint")
         ) from None
     return target
+
+
+def write_files(folder: Path, files: Iterable[tuple[str, str]] | Mapping[str, str]) -> None:
+    """Write each (relative path, text) under `folder`, as UTF-8 with \\n line ends."""
+    made: set[Path] = set()
+    for relative, content in files.items() if isinstance(files, Mapping) else files:
+        path = folder / relative
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
 
 
 def _swap(staging: Path, target: Path) -> None:
