@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TEMPLATE
+from conftest import EXAMPLES, ROOT, TEMPLATE
 from itstyr.api import validate
 
 AS_OF = "2026-11-30"
@@ -267,6 +267,22 @@ def test_the_baseline_renders_with_what_it_lacks_said_plainly(cli, tmp_path):
     assert "Ingen ansvarsmatris är registrerad." in files["roller.md"]
     assert "Förrådet har ingen beslutad styr- och samverkansmodell." in files["forum/index.md"]
     for text in files.values():
+        for diagram, _after in mermaid_blocks(text):
+            assert mermaid_problems(diagram) == []
+
+
+def test_every_valid_example_renders_with_only_some_fields_filled(cli, tmp_path):
+    """The kinds' examples fill few optional fields and refer to ids that do not exist: each page
+    must still render, with a missing reference shown as text rather than a broken link."""
+    repo = tmp_path / "examples"
+    repo.mkdir()
+    for path in sorted(EXAMPLES.glob("*/valid-*.yaml")):
+        (repo / f"{path.parent.name}-{path.name}").write_bytes(path.read_bytes())
+    out = tmp_path / "h"
+    run = render(cli, repo, out, "--as-of", AS_OF)
+    assert run.code == 0, run.err
+    assert broken_links(out) == []
+    for text in pages(out).values():
         for diagram, _after in mermaid_blocks(text):
             assert mermaid_problems(diagram) == []
 

@@ -31,6 +31,7 @@ def view(value: Any) -> Any:
 
 
 def data(entity: Any) -> Record:
-    """The `data` filter: an entity's (or a mapping's) data as a Record."""
-    value = getattr(entity, "data", entity)
+    """The `data` filter: an entity's data, or a mapping, as a Record (empty for anything else, so
+    `x | data` reads every field of a missing `x` as None)."""
+    value = entity if isinstance(entity, dict) else getattr(entity, "data", None)
     return Record(value) if isinstance(value, dict) else Record()
