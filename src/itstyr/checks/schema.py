@@ -60,7 +60,7 @@ def _explain(document: Document, schemas: SchemaSet, file_name: str) -> Iterator
         # The two validators disagree (a format only one of them checks): trust the stricter one.
         for error in schemas.fast_validator(file_name).iter_errors(document.data):
             parts = tuple(error.instance_path)
-            yield _finding(document, RULE, Message("schema.other", detail=error.message), parts)
+            yield _finding(document, RULE, Message("schema.other", keyword=type(getattr(error, "kind", error)).__name__), parts)
         return
     yield from translate_errors(document, errors)
 
@@ -94,6 +94,11 @@ def _translate(document: Document, error) -> Iterator[Finding]:
         suggestion = did_you_mean(str(error.instance), options) if isinstance(error.instance, str) else None
         hint = Message("hint.did_you_mean", value=suggestion) if suggestion else Message("schema.enum.hint", values=options)
         yield _finding(document, RULE, Message("schema.enum", value=_show(error.instance), field=_field(schema, parts)), parts, hint=hint)
+        return
+    if validator == "contains":
+        yield _finding(
+            document, RULE, Message("schema.contains", field=_field(schema, parts)), parts, hint=_description_hint(schema)
+        )
         return
     if validator == "not":
         rule_text = schema.get("description")
@@ -144,7 +149,7 @@ def _translate(document: Document, error) -> Iterator[Finding]:
             hint=_description_hint(schema),
         )
         return
-    yield _finding(document, RULE, Message("schema.other", detail=error.message), parts)
+    yield _finding(document, RULE, Message("schema.other", keyword=validator), parts, hint=_description_hint(schema))
 
 
 def _translate_required(document: Document, error, parts: tuple) -> Iterator[Finding]:
