@@ -14,6 +14,7 @@ project's files for commands that write them elsewhere (`itstyr build`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from itstyr.render.handbook import Handbook, HandbookResult
 __all__ = ["DOCS", "render_site", "site_files"]
 
 DOCS = "docs"  # the pages' folder inside the project
+# A page's first paragraph when its title comes right after it: the handbook's breadcrumb trail.
+_TRAIL = re.compile(r"\A(?:[^\n#][^\n]*\n)+\n(?=# )")
 
 
 def render_site(path: str | Path, out: str | Path, language: str | None = None, as_of: str | None = None) -> HandbookResult:
@@ -47,6 +50,13 @@ def site_files(handbook: Handbook, pages: Mapping[str, str]) -> dict[str, str]:
     from itstyr.render.site.config import mkdocs_config
 
     files = {"mkdocs.yml": mkdocs_config(handbook, pages)}
-    files.update((f"{DOCS}/{page}", markdown) for page, markdown in pages.items())
+    files.update((f"{DOCS}/{page}", without_trail(markdown)) for page, markdown in pages.items())
     files.update((f"{DOCS}/{name}", content) for name, content in assets().items())
     return files
+
+
+def without_trail(markdown: str) -> str:
+    """The page without the breadcrumb trail above its title. On the site the theme's navigation
+    shows where a page is, and MkDocs takes a page's title (the browser tab, the navigation, the
+    search results) from its first heading only when nothing comes before it."""
+    return _TRAIL.sub("", markdown, count=1)
