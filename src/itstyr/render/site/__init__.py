@@ -8,13 +8,13 @@ off, and Mermaid (which Material would otherwise load from unpkg.com) is a copy 
 
 With `--site` the output folder is a MkDocs project: `mkdocs.yml`, the pages under `docs/` (MkDocs
 will not take the folder that holds its configuration as the pages' folder) and the assets under
-`docs/assets/itstyr/`. `render_site` is the front door; `site_files` turns rendered pages into the
-project's files for commands that write them elsewhere (`itstyr build`).
+`docs/assets/itstyr/`; each page gets its title as front matter (see `pages`). `render_site` is the
+front door; `site_files` turns rendered pages into the project's files for commands that write them
+elsewhere (`itstyr build`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -23,8 +23,6 @@ from itstyr.render.handbook import Handbook, HandbookResult
 __all__ = ["DOCS", "render_site", "site_files"]
 
 DOCS = "docs"  # the pages' folder inside the project
-# A page's first paragraph when its title comes right after it: the handbook's breadcrumb trail.
-_TRAIL = re.compile(r"\A(?:[^\n#][^\n]*\n)+\n(?=# )")
 
 
 def render_site(path: str | Path, out: str | Path, language: str | None = None, as_of: str | None = None) -> HandbookResult:
@@ -46,17 +44,14 @@ def render_site(path: str | Path, out: str | Path, language: str | None = None, 
 
 def site_files(handbook: Handbook, pages: Mapping[str, str]) -> dict[str, str]:
     """The MkDocs project for rendered pages: `{relative path: text}`, the pages moved under `docs/`."""
+    from itstyr.render.handbook.links import START
     from itstyr.render.site.assets import assets
     from itstyr.render.site.config import mkdocs_config
+    from itstyr.render.site.pages import site_page
 
     files = {"mkdocs.yml": mkdocs_config(handbook, pages)}
-    files.update((f"{DOCS}/{page}", without_trail(markdown)) for page, markdown in pages.items())
+    # The start page is the site's home: its title is the site's name, and "Startsida" in the navigation.
+    files.update((f"{DOCS}/{page}", site_page(markdown, with_title=page != START)) for page, markdown in pages.items())
     files.update((f"{DOCS}/{name}", content) for name, content in assets().items())
     return files
 
-
-def without_trail(markdown: str) -> str:
-    """The page without the breadcrumb trail above its title. On the site the theme's navigation
-    shows where a page is, and MkDocs takes a page's title (the browser tab, the navigation, the
-    search results) from its first heading only when nothing comes before it."""
-    return _TRAIL.sub("", markdown, count=1)

@@ -11,6 +11,7 @@ make every page of a large city's site heavy.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Mapping
@@ -34,18 +35,20 @@ def yaml_string(value: object) -> str:
 
 
 def navigation(pages: Mapping[str, str], language: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """The navigation (`[{title, page, children}]`) and the folders whose pages it leaves out."""
+    """The navigation (`[{title, page, children}]`, titles HTML-safe) and the folders whose pages it
+    leaves out."""
     from itstyr.render.handbook import links
     from itstyr.render.handbook.pages import SECTIONS, section_title
 
     nav: list[dict[str, Any]] = []
     left_out: list[str] = []
     if links.START in pages:
-        nav.append({"title": text("handbook.start.short", language), "page": links.START, "children": []})
+        nav.append({"title": html.escape(text("handbook.start.short", language)), "page": links.START, "children": []})
     for key, page in SECTIONS:
         if page not in pages:
             continue
-        entry = {"title": section_title(key, language), "page": page, "children": []}
+        # A page's own title (its front matter) names it; a section with pages under it needs a name.
+        entry = {"title": html.escape(section_title(key, language)), "page": page, "children": []}
         if page.endswith("/index.md"):
             folder = page[: -len("index.md")]
             own = [path for path in pages if path.startswith(folder) and path != page]
@@ -58,23 +61,25 @@ def navigation(pages: Mapping[str, str], language: str) -> tuple[list[dict[str, 
 
 
 def mkdocs_config(handbook: Handbook, pages: Mapping[str, str]) -> str:
+    from itstyr.render.handbook import links
     from itstyr.render.handbook.templates import handbook_environment, render
     from itstyr.render.site.assets import MERMAID
 
     language = handbook.language
     organisation = handbook.organisation
     title = text("handbook.start.title", language)
-    name = organisation.name if organisation is not None else None
+    name = links.display_name(organisation, language) if organisation is not None else None
     nav, left_out = navigation(pages, language)
     env = handbook_environment(language, handbook.root)
     env.filters["yaml"] = yaml_string
+    site = {
+        "name": text("site.name", language, title=title, organisation=name) if name else title,
+        "description": text("site.description", language, organisation=name) if name else title,
+        "copyright": text("site.copyright", language, organisation=name or title, date=handbook.as_of.isoformat()),
+    }
     context = {
-        "site": {
-            "name": text("site.name", language, title=title, organisation=name) if name else title,
-            "description": text("site.description", language, organisation=name) if name else title,
-            "copyright": text("site.copyright", language, organisation=name or title, date=handbook.as_of.isoformat()),
-            "language": language,
-        },
+        # HTML-safe: Material writes these into its pages as they are.
+        "site": {key: html.escape(value, quote=True) for key, value in site.items()} | {"language": language},
         "nav": nav,
         "not_in_nav": [f"/{folder}*.md" for folder in left_out],
         "assets": {"mermaid": MERMAID},
