@@ -225,7 +225,13 @@ def test_a_terminal_sees_each_step(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("TTY_INTERACTIVE", "1")
     run = build(cli, TEMPLATE, tmp_path / "publicerat")
     assert run.code == 0
-    for step in ("Validerar och poängsätter förrådet", "Granskar mot reglerna", "Skriver handboken", "Skriver rapporterna", "Sparar mappen"):
+    for step in (
+        "Validerar och poängsätter förrådet",
+        "Granskar mot reglerna",
+        "Skriver handboken",
+        "Skriver rapporterna",
+        "Sparar mappen",
+    ):
         assert f"{step} – klart (" in run.err
     assert "Förbereder webbplatsen" not in run.err
     assert "Publicerat i" in run.out and "klart" not in run.out

@@ -186,7 +186,11 @@ def test_the_configuration_is_swedish_with_search_and_mermaid_from_the_site(site
     assert theme["name"] == "material" and theme["language"] == "sv"
     assert theme["font"] is False  # no Google Fonts
     assert config["plugins"] == [{"search": {"lang": "sv"}}]
-    fences = next(ext["pymdownx.superfences"] for ext in config["markdown_extensions"] if isinstance(ext, dict) and "pymdownx.superfences" in ext)
+    fences = next(
+        ext["pymdownx.superfences"]
+        for ext in config["markdown_extensions"]
+        if isinstance(ext, dict) and "pymdownx.superfences" in ext
+    )
     assert fences["custom_fences"] == [
         {"name": "mermaid", "class": "mermaid", "format": "python/name:pymdownx.superfences.fence_code_format"}
     ]
@@ -219,7 +223,7 @@ def test_every_page_but_the_start_page_has_its_heading_as_title(site_project):
 def test_a_title_is_html_safe_text():
     from itstyr.render.site.pages import heading_title
 
-    assert heading_title("# R&D \\| &lt;IT&gt; \\[x\\] \"q\" it's &amp; &foo;\n") == (
+    assert heading_title('# R&D \\| &lt;IT&gt; \\[x\\] "q" it\'s &amp; &foo;\n') == (
         "R&amp;D | &lt;IT&gt; [x] &quot;q&quot; it&#x27;s &amp; &amp;foo;"
     )
     assert heading_title("no heading\n") is None
@@ -254,7 +258,7 @@ def test_the_vendored_mermaid_is_the_one_its_readme_names():
     assert f"{len(script):,} bytes" in readme
     assert version.encode() in script  # the script reports the same version
     assert len(script) < 5_000_000  # a reasonable size for every page of an intranet site to load once
-    assert b"globalThis[\"mermaid\"]" in script  # defines the global Material looks for
+    assert b'globalThis["mermaid"]' in script  # defines the global Material looks for
     licence = (BUNDLED / "LICENSE-mermaid.txt").read_text(encoding="utf-8")
     assert licence.startswith("The MIT License (MIT)")
 
@@ -316,7 +320,7 @@ def test_nothing_is_fetched_from_another_host(built):
 # --- Hostile names ------------------------------------------------------------------------------------
 
 HOSTILE = 'Evil" stad: <script>alert(1)</script> # [x](javascript:alert(2))\u2028\x7f{{ 7*7 }}'
-HOSTILE_FORUM = "Ark</title><script>alert(3)</script> &lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt; \"' x=\"y"
+HOSTILE_FORUM = 'Ark</title><script>alert(3)</script> &lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt; "\' x="y'
 
 
 def test_hostile_names_stay_text_on_the_site(cli, template_copy, tmp_path):
@@ -326,7 +330,9 @@ def test_hostile_names_stay_text_on_the_site(cli, template_copy, tmp_path):
     organisation.write_text(text.replace("name: Hamnköpings stad", f'name: "{quoted}"', 1), encoding="utf-8")
     forum = template_copy / "forum" / "arkitekturradet.yaml"
     text = forum.read_text(encoding="utf-8")
-    forum.write_text(text.replace("name: Arkitekturrådet", "name: '" + HOSTILE_FORUM.replace("'", "''") + "'", 1), encoding="utf-8")
+    forum.write_text(
+        text.replace("name: Arkitekturrådet", "name: '" + HOSTILE_FORUM.replace("'", "''") + "'", 1), encoding="utf-8"
+    )
     out = tmp_path / "site"
     run = render_site(cli, template_copy, out)
     assert run.code == 0, run.err
@@ -354,7 +360,13 @@ def test_the_same_input_gives_the_same_bytes(cli, tmp_path):
     outputs = []
     for name in ("a", "b"):
         assert render_site(cli, TEMPLATE, tmp_path / name).code == 0
-        outputs.append({p.relative_to(tmp_path / name).as_posix(): p.read_bytes() for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
+        outputs.append(
+            {
+                p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                for p in sorted((tmp_path / name).rglob("*"))
+                if p.is_file()
+            }
+        )
     assert outputs[0] == outputs[1]
 
 

@@ -97,7 +97,9 @@ class RecordingProxy:
                     return
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection", "keep-alive")}
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection", "keep-alive")
+                }
                 upstream = http.client.HTTPConnection("127.0.0.1", allowed_port, timeout=30)
                 target = url.path + (f"?{url.query}" if url.query else "")
                 upstream.request(self.command, target, body, headers)

@@ -14,7 +14,9 @@ BUILD_OUT_OPTION = typer.Option(
     ..., "--out", "-o", help="Mappen som allt publiceras i: ny, tom eller en mapp som itstyr skrivit tidigare."
 )
 SITE_OPTION = typer.Option(
-    False, "--site", help="Skriv också konfigurationen för en webbplats (MkDocs med Material): mkdocs build bygger den."
+    False,
+    "--site",
+    help="Skriv handboken som webbplats för MkDocs med Material: handbok/mkdocs.yml och sidorna i handbok/docs/.",
 )
 PERIOD_OPTION = typer.Option(
     None,

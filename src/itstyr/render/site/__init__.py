@@ -54,4 +54,3 @@ def site_files(handbook: Handbook, pages: Mapping[str, str]) -> dict[str, str]:
     files.update((f"{DOCS}/{page}", site_page(markdown, with_title=page != START)) for page, markdown in pages.items())
     files.update((f"{DOCS}/{name}", content) for name, content in assets().items())
     return files
-
