@@ -31,6 +31,7 @@ SECTION_PAGES = [
     "ekonomi.md",
     "uppfoljning.md",
     "granskning.md",
+    "andringar.md",
     "ordlista.md",
     "register.md",
 ]

@@ -27,6 +27,7 @@ PORTFOLIO = "portfolj/index.md"
 COSTS = "ekonomi.md"
 FOLLOW_UP = "uppfoljning.md"
 AUDIT = "granskning.md"
+CHANGELOG = "andringar.md"
 GLOSSARY = "ordlista.md"
 REGISTER = "register.md"
 

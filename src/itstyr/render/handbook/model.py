@@ -1,6 +1,7 @@
 """Everything the handbook shows, gathered once: the repository validated, then scored and checked
-for what is overdue on that one validation as of one date, the schema-valid entities indexed, and
-where each entity lives in the handbook. Page builders read this; nothing here writes or prints."""
+for what is overdue on that one validation as of one date, the schema-valid entities indexed,
+where each entity lives in the handbook, and its history in Git (see `history.py`). Page builders
+read this; nothing here writes or prints."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from itstyr.lint.context import LintContext
 from itstyr.messages import Message
 from itstyr.model import Document
 from itstyr.render.handbook import links
+from itstyr.render.handbook.history import HandbookHistory
+from itstyr.render.handbook.history import gather as gather_history
 
 # The lint rules that say something is late: the start page lists their findings as "overdue", and
 # the register of steering documents highlights the documents `steering-review-overdue` names.
@@ -51,6 +54,7 @@ class Handbook:
     kind_titles: dict[str, str]
     overdue: list[Overdue] = field(default_factory=list)
     overdue_by_id: dict[str, list[Overdue]] = field(default_factory=dict)
+    history: HandbookHistory = field(default_factory=HandbookHistory)  # from Git; unavailable without it
 
     def of_kind(self, kind: str) -> list[Document]:
         """The schema-valid entities of a kind, in alphabetical order of their shown names."""
@@ -107,6 +111,7 @@ def prepare(path: str | Path, language: str | None = None, as_of: str | None = N
     linker = _linker(context, chosen_language)
     handbook = Handbook(validation.root, chosen_language, evaluation_date, validation, context, scored, linker, titles)
     _collect_overdue(handbook, overdue)
+    handbook.history = gather_history(handbook)
     return handbook
 
 

@@ -79,6 +79,7 @@ class Renderer:
             "as_of": handbook.as_of.isoformat(),
             "language": handbook.language,
             "omitted": handbook.omitted,
+            "history": handbook.history.available,
         }
         self.sections = [(key, page, section_title(key, handbook.language)) for key, page in SECTIONS]
         self.titles = {page: title for _key, page, title in self.sections}

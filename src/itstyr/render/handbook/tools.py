@@ -174,6 +174,18 @@ class PageTools:
     def overdue(self, entity_id: object, rule: str) -> bool:
         return self.handbook.is_overdue(entity_id, rule)
 
+    def last_changed(self, entity_id: object) -> str:
+        """The day the entity's file last changed in Git, linked to the change log's month where it
+        lists the change ("2026-10-05"; in a shallow clone "2026-10-05 eller tidigare"); "" without
+        history."""
+        from itstyr.render.handbook.history import month_anchor
+
+        change = self.handbook.history.last_changed(entity_id)
+        if change is None:
+            return ""
+        shown = text("handbook.history.on_or_before", self.language, date=change.day) if change.on_or_before else change.day
+        return f"[{shown}]({self.to(links.CHANGELOG, month_anchor(change.logged))})" if change.logged else shown
+
     def overdue_messages(self, entity_id: object) -> list[str]:
         return [md(item.message) for item in self.handbook.overdue_by_id.get(entity_id, ())]  # type: ignore[arg-type]
 
@@ -200,6 +212,6 @@ class PageTools:
 TOOLS = (
     "ref", "refs", "href", "to", "anchor", "web", "price_item", "label", "labels", "yes_no", "number", "sek",
     "duration", "period", "measured", "decider", "decided_when", "decision", "assignment", "overdue",
-    "overdue_messages", "letter_anchor", "name", "kind_of", "kind_title",
+    "overdue_messages", "letter_anchor", "name", "kind_of", "kind_title", "last_changed",
 )  # fmt: skip
 TRUSTED = frozenset({anchor_id, *(vars(PageTools)[name] for name in TOOLS)})

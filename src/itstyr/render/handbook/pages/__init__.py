@@ -31,6 +31,7 @@ SECTIONS = [
     ("costs", links.COSTS),
     ("follow_up", links.FOLLOW_UP),
     ("audit", links.AUDIT),
+    ("changelog", links.CHANGELOG),
     ("glossary", links.GLOSSARY),
     ("register", links.REGISTER),
 ]
@@ -43,6 +44,7 @@ def section_title(key: str, language: str) -> str:
 
 
 def build_pages(handbook) -> list[Page]:
+    from itstyr.render.handbook import history
     from itstyr.render.handbook.pages import (
         audit,
         costs,
@@ -60,6 +62,6 @@ def build_pages(handbook) -> list[Page]:
     )
 
     pages: list[Page] = []
-    for module in (start, documents, organisation, roles, systems, forums, goals, portfolio, costs, follow_up, audit, glossary, register):
+    for module in (start, documents, organisation, roles, systems, forums, goals, portfolio, costs, follow_up, audit, history, glossary, register):
         pages.extend(module.build(handbook))
     return pages
