@@ -7,8 +7,8 @@ import re
 import shlex
 
 import pytest
-from conftest import ROOT, TEMPLATE
 
+from conftest import ROOT, TEMPLATE
 from itstyr.yamlsafe import parse_text
 
 CI_FILES = [

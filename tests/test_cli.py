@@ -12,6 +12,7 @@ import pytest
 from conftest import EXAMPLES
 from itstyr import __version__
 
+
 def _commands():
     """Every command and sub-command the CLI registers, so a new one cannot ship without help."""
     from itstyr.cli.app import build_app

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import TEMPLATE
-
 from itstyr.api import lint
 from itstyr.lint.registry import ENGINE_RULES, registry
 from itstyr.yamlsafe import parse_text

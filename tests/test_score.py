@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TEMPLATE
 
+from conftest import ROOT, TEMPLATE
 from itstyr.api import score
 
 BASELINE = ROOT / "examples" / "helsingborg-2023"
