@@ -25,7 +25,7 @@ RULES = (
 def build(scope: Scope, validation) -> dict[str, Any]:
     from itstyr.lint.engine import run_rules
 
-    result = run_rules(validation, scope.as_of)
+    result = run_rules(validation, scope.as_of, only=frozenset(RULES))
     specs = registry()
 
     def row(finding) -> dict[str, Any]:

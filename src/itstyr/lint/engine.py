@@ -58,20 +58,26 @@ def _to_finding(rule_id: str, severity, violation: Violation) -> Finding:
     )
 
 
-def run_rules(validation, as_of: date) -> LintResult:
+def run_rules(
+    validation, as_of: date, only: frozenset[str] | None = None, context: LintContext | None = None
+) -> LintResult:
+    """Every rule (or, with `only`, just those rules and none of validate's findings) as the
+    repository configures them, with its waivers applied. Reports that need a few rules (what is
+    overdue) ask for those, rather than running them all or calling rules directly."""
     settings = validation.settings
     rule_settings = effective_rules(settings.extends, settings.rules)
-    context = LintContext(
-        validation.workspace,
-        as_of,
-        effective_thresholds(settings.extends, settings.thresholds),
-        validation.invalid,
-        validation.root,
-    )
-    findings = list(validation.findings)
+    if context is None:
+        context = LintContext(
+            validation.workspace,
+            as_of,
+            effective_thresholds(settings.extends, settings.thresholds),
+            validation.invalid,
+            validation.root,
+        )
+    findings = list(validation.findings) if only is None else []
     for rule_id, spec in registry().items():
         setting = rule_settings[rule_id]
-        if spec.check is None or setting.severity is None:
+        if spec.check is None or setting.severity is None or (only is not None and rule_id not in only):
             continue
         for violation in spec.check(context, setting.options):
             findings.append(_to_finding(rule_id, setting.severity, violation))
@@ -82,7 +88,8 @@ def run_rules(validation, as_of: date) -> LintResult:
     collected = waiver_rules.collect(validation.workspace, settings.document, settings.waivers)
     severity = {rule_id: setting.severity for rule_id, setting in rule_settings.items()}
     active, waived, about_waivers = waiver_rules.apply(findings, collected, as_of, known, severity)
-    active.extend(about_waivers)
+    if only is None:
+        active.extend(about_waivers)
     active.sort(key=Finding.sort_key)
     waived.sort(key=lambda item: item.finding.sort_key())
     return LintResult(validation, as_of, active, waived)

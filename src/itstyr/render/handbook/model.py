@@ -133,23 +133,9 @@ def _overdue_findings(validation, context: LintContext) -> list:
     """The findings of the overdue rules only, as `itstyr lint` reports them: with the repository's
     severities (a rule turned off finds nothing) and its waivers (a waived finding is not overdue).
     Running just these rules keeps the handbook fast on large repositories."""
-    from itstyr.findings import Finding
-    from itstyr.lint import waivers as waiver_rules
-    from itstyr.lint.config import effective_rules
-    from itstyr.lint.engine import _to_finding  # the engine's own wording and location of a finding
-    from itstyr.lint.registry import registry
+    from itstyr.lint.engine import run_rules
 
-    settings = validation.settings
-    rules, specs = effective_rules(settings.extends, settings.rules), registry()
-    findings = []
-    for rule_id in OVERDUE_RULES:
-        spec, setting = specs.get(rule_id), rules.get(rule_id)
-        if spec is None or spec.check is None or setting is None or setting.severity is None:
-            continue
-        findings.extend(_to_finding(rule_id, setting.severity, violation) for violation in spec.check(context, setting.options))
-    collected = waiver_rules.collect(validation.workspace, settings.document, settings.waivers)
-    active, _waived, _about = waiver_rules.apply(findings, collected, context.as_of, set(specs), {})
-    return sorted(active, key=Finding.sort_key)
+    return run_rules(validation, context.as_of, only=frozenset(OVERDUE_RULES), context=context).findings
 
 
 def _collect_overdue(handbook: Handbook, findings: list) -> None:
