@@ -12,7 +12,19 @@ from itstyr.scoring.result import CheckResult
 Check = Callable[[LintContext, dict], CheckResult]
 
 # Modules under itstyr.scoring.checks that register checks, listed explicitly.
-MODULES = ["documents", "responsibility", "goals", "forums", "cost", "follow_up"]
+MODULES = [
+    "documents",
+    "responsibility",
+    "goals",
+    "council",
+    "council_work",
+    "governance_model",
+    "decision_process",
+    "cost",
+    "follow_up",
+    "benefits",
+    "internal_control",
+]
 
 _CHECKS: dict[str, Check] = {}
 

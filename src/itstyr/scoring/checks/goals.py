@@ -7,7 +7,7 @@ show two administrations working on the same system. The checks below look for t
 repository, as of the evaluation date: a goal or model decided after that date does not count yet.
 
 The helpers at the top (what is in force, what is decided, lint rules reused) are shared with the
-forum checks in `forums.py`.
+forum checks (`_forums.py`, `council.py`, `council_work.py`, `governance_model.py`, `decision_process.py`).
 """
 
 from __future__ import annotations
