@@ -17,6 +17,9 @@ class ScoreFormat(str, Enum):
     markdown = "markdown"
 
 
+SCORE_FORMAT_OPTION = typer.Option(ScoreFormat.text, "--format", "-f", help="text, json eller markdown.")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("score")
     @boundary
@@ -24,7 +27,7 @@ def register(app: typer.Typer) -> None:
         path: str = PATH_ARGUMENT,
         as_of: str | None = AS_OF_OPTION,
         framework: str | None = typer.Option(None, "--framework", help="Ramverket att bedöma mot (standard: revision-2023, granskningen 2023)."),
-        format: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-f", help="text, json eller markdown."),  # noqa: A002
+        format: ScoreFormat = SCORE_FORMAT_OPTION,  # noqa: A002 - the option is called --format
         fail_under: float | None = typer.Option(None, "--fail-under", help="Slutkod 1 om den samlade poängen är under N (0–100)."),
         explain: str | None = typer.Option(None, "--explain", help="Visa varje kriterium för en rekommendation eller fråga (R3, Q4b) eller alla (all)."),
         lang: Language | None = LANG_OPTION,

@@ -5,7 +5,7 @@ type is a `config` error naming the rule and the key."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from itstyr.findings import Severity
@@ -20,7 +20,7 @@ class RuleSetting:
     options: dict[str, Any]
 
 
-@lru_cache(maxsize=None)
+@cache
 def preset(name: str) -> dict[str, Any]:
     from itstyr.resources import read_bundled_yaml
 

@@ -10,7 +10,6 @@ from itstyr.lint.registry import registry
 from itstyr.messages import Message, text
 from itstyr.suggest import did_you_mean
 
-
 WIDTH = 100
 
 
