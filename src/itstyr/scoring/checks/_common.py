@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from itstyr.dates import period_end, period_start
+from itstyr.messages import Text
 from itstyr.model import Document
 
 
@@ -22,3 +23,11 @@ def started(value: object, as_of: date) -> bool:
 def not_ended(value: object, as_of: date) -> bool:
     end = period_end(value)
     return end is None or end >= as_of
+
+
+def problems_of(subject: Text, problems: list[Text]) -> Text:
+    """One line naming what is wrong with an entity: "Subject: problem; problem." in both languages."""
+    return Text(
+        f"{subject.sv}: " + "; ".join(p.render("sv", nested=True) for p in problems) + ".",
+        f"{subject.en}: " + "; ".join(p.render("en", nested=True) for p in problems) + ".",
+    )

@@ -19,7 +19,7 @@ from itstyr.dates import add_months, period_end, period_start
 from itstyr.lint.context import LintContext
 from itstyr.messages import Message, Text
 from itstyr.model import Document
-from itstyr.scoring.checks._common import name
+from itstyr.scoring.checks._common import name, problems_of
 from itstyr.scoring.checks._follow_up import (
     BOARD,
     DELIVERED,
@@ -129,13 +129,12 @@ def benefits_measured(ctx: LintContext, params: dict) -> CheckResult:
                     )
             if problems:
                 missing.append(
-                    Text(
-                        f"Nyttan '{benefit['id']}' ({benefit['name']}) i '{name(initiative)}': "
-                        + "; ".join(p.render("sv", nested=True) for p in problems)
-                        + ".",
-                        f"The benefit '{benefit['id']}' ({benefit['name']}) of '{name(initiative)}': "
-                        + "; ".join(p.render("en", nested=True) for p in problems)
-                        + ".",
+                    problems_of(
+                        Text(
+                            f"Nyttan '{benefit['id']}' ({benefit['name']}) i '{name(initiative)}'",
+                            f"The benefit '{benefit['id']}' ({benefit['name']}) of '{name(initiative)}'",
+                        ),
+                        problems,
                     )
                 )
             if violation is not None:

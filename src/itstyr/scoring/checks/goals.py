@@ -20,7 +20,7 @@ from itstyr.dates import add_months, parse_period, period_start
 from itstyr.lint.context import LintContext
 from itstyr.messages import Message, Text
 from itstyr.model import Document
-from itstyr.scoring.checks._common import name, not_ended, started
+from itstyr.scoring.checks._common import name, not_ended, problems_of, started
 from itstyr.scoring.registry import check
 from itstyr.scoring.result import CheckResult, Evidence
 
@@ -437,13 +437,9 @@ def prioritisation_applied(ctx: LintContext, params: dict) -> CheckResult:
             )
         if problems:
             missing.append(
-                Text(
-                    f"Initiativet '{name(initiative)}' ({data['status']}): "
-                    + "; ".join(p.render("sv", nested=True) for p in problems)
-                    + ".",
-                    f"The initiative '{name(initiative)}' ({data['status']}): "
-                    + "; ".join(p.render("en", nested=True) for p in problems)
-                    + ".",
+                problems_of(
+                    Text(f"Initiativet '{name(initiative)}' ({data['status']})", f"The initiative '{name(initiative)}' ({data['status']})"),
+                    problems,
                 )
             )
         else:
